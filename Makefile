@@ -1,0 +1,64 @@
+# Two commands from a fresh clone:  make run   and   make test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+MANAGE := $(BIN)/python manage.py
+export DJANGO_SETTINGS_MODULE ?= config.settings.dev
+
+.PHONY: run test install setup test-fast lint format check messages lock clean bench
+
+$(BIN)/.installed: requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	touch $@
+
+install: $(BIN)/.installed
+
+## Set up the embedded site (SQLite, local media), load the demo content, serve it.
+run: setup
+	@$(MANAGE) demo_accounts
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+setup: install
+	$(MANAGE) compile_translations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+
+## Every test: unit, integration, browser.
+test: install
+	$(MANAGE) compile_translations
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/python -m pytest -m "not browser" -x $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: install
+	$(MANAGE) check
+	$(MANAGE) makemigrations --check --dry-run
+
+## Developers only (needs GNU gettext): refresh the .po files after adding strings.
+messages: install
+	$(MANAGE) makemessages -l vi -l en --ignore=.venv --ignore=var --no-obsolete
+	$(MANAGE) makemessages -d djangojs -l vi -l en --ignore=.venv --ignore=var --no-obsolete
+
+## Re-pin every dependency after changing pyproject.toml.
+lock: install
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --extra dev -o requirements.lock pyproject.toml
+
+bench: setup
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+clean:
+	rm -rf var .pytest_cache

@@ -1,0 +1,8 @@
+"""Local development: the embedded default (SQLite, local media, console e-mail)."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env, env_bool
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
+VAR_DIR.mkdir(parents=True, exist_ok=True)

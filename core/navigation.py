@@ -1,0 +1,48 @@
+"""The site's main menu: the home page's children marked "show in menus", per
+language. Cached, and cleared whenever a page is published, moved or deleted."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
+from wagtail.models import Locale, Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+CACHE_KEY = "main-menu:{language}"
+
+
+def main_menu(language):
+    key = CACHE_KEY.format(language=language)
+    items = cache.get(key)
+    if items is None:
+        items = _build_menu(language)
+        cache.set(key, items, 3600)
+    return items
+
+
+def _build_menu(language):
+    try:
+        locale = Locale.objects.get(language_code=language)
+    except Locale.DoesNotExist:
+        return []
+    home = Page.objects.filter(depth=2, locale=locale).live().first()
+    if home is None:
+        return []
+    items = [{"title": home.title, "url": home.url, "is_home": True}]
+    for child in home.get_children().live().public().in_menu():
+        items.append({"title": child.title, "url": child.url, "is_home": False})
+    return items
+
+
+def clear_menu_cache(**kwargs):
+    from django.conf import settings
+
+    cache.delete_many([CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
+
+
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(clear_menu_cache, dispatch_uid=f"menu-{signal!r}")
+
+
+@receiver(post_delete, sender=Page, dispatch_uid="menu-page-deleted")
+def _page_deleted(**kwargs):
+    clear_menu_cache()

@@ -1,0 +1,49 @@
+"""/sitemap.xml: every live Wagtail page of every locale, and every product in both
+languages."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.utils import translation
+from oscar.core.loading import get_model
+from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
+from wagtail.models import Page
+
+
+class PageSitemap(WagtailSitemap):
+    def items(self):
+        return (
+            Page.objects.live()
+            .public()
+            .filter(depth__gte=2)
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
+
+
+class ProductSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = False
+
+    def items(self):
+        Product = get_model("catalogue", "Product")
+        return (
+            Product.objects.browsable()
+            .order_by("pk")
+            .only("pk", "slug", "date_updated", "structure", "parent_id", "is_public")
+        )
+
+    def location(self, obj):
+        return obj.get_absolute_url()
+
+    def lastmod(self, obj):
+        return obj.date_updated
+
+    def _location(self, item, force_lang_code=None):
+        # Django activates each language in turn; reversing in it adds the prefix.
+        with translation.override(force_lang_code or settings.LANGUAGE_CODE):
+            return super()._location(item, force_lang_code)
+
+
+sitemaps = {"pages": PageSitemap, "products": ProductSitemap}

@@ -1,0 +1,57 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """For each language: where this same page lives in it.
+
+    A Wagtail page links to its translation (or to that language's home page when it
+    has none yet); any other page keeps its path with the other language prefix.
+    """
+    request = context.get("request")
+    if request is None:
+        return []
+    current = get_language() or settings.LANGUAGE_CODE
+    page = context.get("page") or context.get("self")
+    translations = {}
+    if isinstance(page, Page):
+        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translated.locale.language_code] = translated
+    links = []
+    for code, name in settings.LANGUAGES:
+        if isinstance(page, Page):
+            target = translations.get(code)
+            url = target.get_url(request) if target else f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request else url
+
+
+@register.filter(name="sanitize_html")
+def sanitize_html(value):
+    from django.utils.safestring import mark_safe
+
+    from core.sanitize import clean_html
+
+    return mark_safe(clean_html(str(value or "")))

@@ -1,0 +1,98 @@
+"""Factories for the project's models. Oscar's own factories are the base for the shop."""
+
+from decimal import Decimal
+from io import BytesIO
+
+import factory
+from django.core.files.base import ContentFile
+from oscar.core.loading import get_model
+from oscar.test import factories as oscar_factories
+from PIL import Image as PILImage
+
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductImage = get_model("catalogue", "ProductImage")
+StockRecord = get_model("partner", "StockRecord")
+Partner = get_model("partner", "Partner")
+
+
+def png_bytes(size=(64, 64), colour=(31, 77, 58)):
+    buffer = BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def jpeg_file(name="test.jpg", size=(640, 480), colour=(164, 22, 26)):
+    buffer = BytesIO()
+    PILImage.new("RGB", size, colour).save(buffer, format="JPEG")
+    return ContentFile(buffer.getvalue(), name=name)
+
+
+class PartnerFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"HTX Sâm {n}")
+    code = factory.Sequence(lambda n: f"htx-sam-{n}")
+
+    class Meta:
+        model = Partner
+        django_get_or_create = ("code",)
+
+
+class ProductClassFactory(factory.django.DjangoModelFactory):
+    name_vi = factory.Sequence(lambda n: f"Sâm khô {n}")
+    name_en = factory.Sequence(lambda n: f"Dried ginseng {n}")
+    slug = factory.Sequence(lambda n: f"dried-{n}")
+    requires_shipping = True
+    track_stock = True
+
+    class Meta:
+        model = ProductClass
+
+
+class ProductFactory(factory.django.DjangoModelFactory):
+    """A standalone, public product with Vietnamese and English titles."""
+
+    structure = "standalone"
+    upc = factory.Sequence(lambda n: f"SLC{n:06d}")
+    title_vi = factory.Sequence(lambda n: f"Sâm Lai Châu khô {n}")
+    title_en = factory.Sequence(lambda n: f"Dried Lai Chau ginseng {n}")
+    description_vi = "<p>Củ sâm khô từ vùng trồng Sì Lở Lầu.</p>"
+    description_en = "<p>Dried root from the Sì Lở Lầu growing area.</p>"
+    product_class = factory.SubFactory(ProductClassFactory)
+    is_public = True
+
+    class Meta:
+        model = Product
+
+    @factory.post_generation
+    def stock(self, create, extracted, **kwargs):
+        """``ProductFactory(stock=5, price=1234567)`` adds a stock record."""
+        if not create or extracted is None:
+            return
+        StockRecordFactory(
+            product=self,
+            num_in_stock=extracted,
+            price=Decimal(kwargs.get("price", 1_234_567)),
+        )
+
+    @factory.post_generation
+    def image(self, create, extracted, **kwargs):
+        if create and extracted:
+            ProductImage.objects.create(
+                product=self, original=jpeg_file(f"{self.upc}.jpg"), caption=self.title_vi
+            )
+
+
+class StockRecordFactory(factory.django.DjangoModelFactory):
+    product = factory.SubFactory(ProductFactory)
+    partner = factory.SubFactory(PartnerFactory)
+    partner_sku = factory.Sequence(lambda n: f"SKU-{n:05d}")
+    price_currency = "VND"
+    price = Decimal("1234567")
+    num_in_stock = 10
+
+    class Meta:
+        model = StockRecord
+
+
+CategoryFactory = oscar_factories.CategoryFactory
+UserFactory = oscar_factories.UserFactory
