@@ -62,6 +62,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Product
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def stock(self, create, extracted, **kwargs):
