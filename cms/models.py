@@ -1,16 +1,27 @@
 """Wagtail page types: the home page, stories and news, culture, standard pages."""
 
 from django.db import models
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Length, Substr
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from cms.blocks import BaseStreamBlock
+
+
+def public_pages(queryset):
+    """Like Wagtail's ``.public()``, in the same query: a page is public when neither it
+    nor any ancestor has a view restriction (Wagtail's version queries them first)."""
+    restricted = PageViewRestriction.objects.annotate(path_length=Length("page__path")).filter(
+        page__path=Substr(OuterRef("path"), 1, F("path_length"))
+    )
+    return queryset.exclude(Exists(restricted))
 
 
 class SeoMixin(models.Model):
@@ -107,11 +118,9 @@ class HomePage(SeoMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured_products"] = featured_products(self.featured_product_count)
         context["featured_stories"] = (
-            StoryPage.objects.live()
-            .public()
+            public_pages(StoryPage.objects.live())
             .filter(locale_id=self.locale_id)
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
             .order_by("-date", "-pk")[:3]
         )
         return context
@@ -165,11 +174,8 @@ class StoryIndexPage(SeoMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = (
-            StoryPage.objects.child_of(self)
-            .live()
-            .public()
+            public_pages(StoryPage.objects.child_of(self).live())
             .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
             .order_by("-date", "-pk")
         )
         tag = request.GET.get("tag")
@@ -234,13 +240,9 @@ class CultureIndexPage(SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["culture_pages"] = (
-            CulturePage.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-        )
+        context["culture_pages"] = public_pages(
+            CulturePage.objects.child_of(self).live()
+        ).select_related("hero_image")
         return context
 
 

@@ -7,11 +7,22 @@ from django.dispatch import receiver
 from wagtail.models import Locale, Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-CACHE_KEY = "main-menu:{language}"
+CACHE_KEY = "main-menu:{language}:{version}"
+VERSION_KEY = "cms-tree-version"
+
+
+def tree_version():
+    """A number that changes whenever a page is published, unpublished, moved or deleted;
+    cache keys that depend on the page tree include it."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, None)
+    return version
 
 
 def main_menu(language):
-    key = CACHE_KEY.format(language=language)
+    key = CACHE_KEY.format(language=language, version=tree_version())
     items = cache.get(key)
     if items is None:
         items = _build_menu(language)
@@ -34,9 +45,10 @@ def _build_menu(language):
 
 
 def clear_menu_cache(**kwargs):
-    from django.conf import settings
-
-    cache.delete_many([CACHE_KEY.format(language=code) for code, _ in settings.LANGUAGES])
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, None)
 
 
 for signal in (page_published, page_unpublished, post_page_move):

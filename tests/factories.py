@@ -9,6 +9,8 @@ from oscar.core.loading import get_model
 from oscar.test import factories as oscar_factories
 from PIL import Image as PILImage
 
+from core.text import slugify_vi
+
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductImage = get_model("catalogue", "ProductImage")
@@ -55,6 +57,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
     upc = factory.Sequence(lambda n: f"SLC{n:06d}")
     title_vi = factory.Sequence(lambda n: f"Sâm Lai Châu khô {n}")
     title_en = factory.Sequence(lambda n: f"Dried Lai Chau ginseng {n}")
+    slug = factory.LazyAttribute(lambda o: slugify_vi(o.title_vi))
     description_vi = "<p>Củ sâm khô từ vùng trồng Sì Lở Lầu.</p>"
     description_en = "<p>Dried root from the Sì Lở Lầu growing area.</p>"
     product_class = factory.SubFactory(ProductClassFactory)

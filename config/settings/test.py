@@ -25,7 +25,8 @@ STORAGES = {
 WHITENOISE_AUTOREFRESH = True
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # An on-disk test database so live-server and browser tests share it.
-    DATABASES["default"]["TEST"] = {"NAME": os.path.join(_tmp, "test.sqlite3")}
+    # In memory: Django shares the connection with the live server's thread, so browser
+    # tests see the same data. No WAL or busy timeout for an in-memory database.
+    DATABASES["default"]["OPTIONS"] = {}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 0

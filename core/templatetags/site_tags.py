@@ -1,8 +1,11 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
+
+from core.navigation import tree_version
 
 register = template.Library()
 
@@ -18,16 +21,16 @@ def language_links(context):
     if request is None:
         return []
     current = get_language() or settings.LANGUAGE_CODE
+    cached = getattr(request, "_language_links", None)
+    if cached is not None and cached[0] == current:
+        return cached[1]
     page = context.get("page") or context.get("self")
-    translations = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translated.locale.language_code] = translated
+        page_urls = translation_urls(page, request)
     links = []
     for code, name in settings.LANGUAGES:
         if isinstance(page, Page):
-            target = translations.get(code)
-            url = target.get_url(request) if target else f"/{code}/"
+            url = page_urls.get(code) or f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append(
@@ -39,7 +42,21 @@ def language_links(context):
                 "is_current": code == current,
             }
         )
+    request._language_links = (current, links)
     return links
+
+
+def translation_urls(page, request):
+    """{language: url} of a page's live translations, cached until the tree changes."""
+    key = f"page-translations:{page.pk}:{tree_version()}"
+    urls = cache.get(key)
+    if urls is None:
+        urls = {
+            translated.locale.language_code: translated.get_url(request)
+            for translated in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        cache.set(key, urls, 3600)
+    return urls
 
 
 @register.simple_tag(takes_context=True)

@@ -10,7 +10,12 @@ Product = get_model("catalogue", "Product")
 
 
 def _card_queryset():
-    return Product.objects.browsable().base_queryset()
+    """What a product card shows: class, price and stock, first image."""
+    return (
+        Product.objects.browsable()
+        .select_related("product_class")
+        .prefetch_related("stockrecords", "images")
+    )
 
 
 def featured_products(limit=8):

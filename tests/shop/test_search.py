@@ -1,0 +1,87 @@
+import pytest
+
+from tests.factories import ProductFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def products(search_index, wagtail_root):
+    ProductFactory(
+        stock=5,
+        title_vi="Sâm Lai Châu thái lát",
+        title_en="Sliced Lai Châu ginseng",
+        description_vi="<p>Sấy lạnh ở Sì Lở Lầu</p>",
+        description_en="<p>Cold-dried in Sì Lở Lầu</p>",
+    )
+    ProductFactory(
+        stock=5,
+        title_vi="Rượu sâm Đặc biệt",
+        title_en="Special ginseng wine",
+        description_vi="<p>Rượu ngô</p>",
+        description_en="<p>Corn liquor</p>",
+    )
+    ProductFactory(
+        stock=5,
+        title_vi="Trà hoa",
+        title_en="Flower tea",
+        description_vi="<p>Hoa sấy</p>",
+        description_en="<p>Dried flowers</p>",
+    )
+
+
+def titles(response):
+    return [result.object.title for result in response.context["page_obj"].object_list]
+
+
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        ("vi", "sam lai chau", "Sâm Lai Châu thái lát"),
+        ("vi", "Sâm Lai Châu", "Sâm Lai Châu thái lát"),
+        ("vi", "SAM LAI CHAU", "Sâm Lai Châu thái lát"),
+        ("vi", "ruou dac biet", "Rượu sâm Đặc biệt"),
+        ("vi", "si lo lau", "Sâm Lai Châu thái lát"),
+        ("en", "wine", "Special ginseng wine"),
+        ("en", "sliced ginseng", "Sliced Lai Châu ginseng"),
+        ("en", "sam lai chau", "Sliced Lai Châu ginseng"),
+    ],
+)
+def test_search_in_both_languages_with_or_without_diacritics(
+    client, products, language, query, expected
+):
+    response = client.get(f"/{language}/shop/search/", {"q": query})
+    assert response.status_code == 200
+    found = titles(response)
+    assert expected in found
+    assert "Trà hoa" not in found and "Flower tea" not in found
+
+
+def test_search_with_no_match_says_so(client, products):
+    response = client.get("/vi/shop/search/", {"q": "xyzzy"})
+    assert response.status_code == 200
+    assert titles(response) == []
+
+
+def test_browse_lists_every_public_product(client, products):
+    ProductFactory(stock=1, is_public=False, title_vi="Ẩn", title_en="Hidden")
+    response = client.get("/vi/shop/catalogue/")
+    assert response.status_code == 200
+    found = titles(response)
+    assert len(found) == 3
+    assert "Ẩn" not in found
+
+
+def test_category_page_lists_its_products(client, products):
+    from oscar.core.loading import get_model
+
+    Category = get_model("catalogue", "Category")
+    ProductCategory = get_model("catalogue", "ProductCategory")
+    Product = get_model("catalogue", "Product")
+    category = Category.add_root(name_vi="Sâm khô", name_en="Dried", slug="sam-kho")
+    product = Product.objects.get(title_vi="Trà hoa")
+    ProductCategory.objects.create(product=product, category=category)
+    product.save()  # reindex with its category
+    response = client.get(category.get_absolute_url())
+    assert response.status_code == 200
+    assert titles(response) == ["Trà hoa"]
