@@ -1,12 +1,14 @@
 """/sitemap.xml: every live Wagtail page of every locale, and every product in both
 languages."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.utils import translation
 from oscar.core.loading import get_model
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 
 class PageSitemap(WagtailSitemap):
@@ -22,9 +24,27 @@ class PageSitemap(WagtailSitemap):
 
 
 class ProductSitemap(Sitemap):
+    """Products in both languages, on the same canonical host as the Wagtail pages."""
+
     i18n = True
     alternates = True
     x_default = False
+
+    def __init__(self, request=None):
+        self.request = request
+
+    def _root_url(self):
+        site = Site.find_for_request(self.request) if self.request else None
+        site = site or Site.objects.filter(is_default_site=True).first()
+        return urlsplit(site.root_url) if site else None
+
+    def get_protocol(self, protocol=None):
+        root = self._root_url()
+        return root.scheme if root else super().get_protocol(protocol)
+
+    def get_domain(self, site=None):
+        root = self._root_url()
+        return root.netloc if root else super().get_domain(site)
 
     def items(self):
         Product = get_model("catalogue", "Product")

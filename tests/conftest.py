@@ -11,8 +11,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def ensure_wagtail_tree():
     """Wagtail's root page, locales and default Site come from data migrations, which a
     transactional test flushes. Recreate them (idempotent)."""
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     root = Page.get_first_root_node()

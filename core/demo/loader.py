@@ -5,6 +5,7 @@ import datetime
 import os
 from decimal import Decimal
 from io import BytesIO
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -109,12 +110,20 @@ class DemoLoader:
                 ),
             )
             self.note("home page (vi)")
+        # The canonical host (sitemap, QR codes) is SITE_URL's.
+        site_url = urlsplit(settings.SITE_URL)
+        wanted = {
+            "hostname": site_url.hostname or "localhost",
+            "port": site_url.port or (443 if site_url.scheme == "https" else 80),
+            "root_page_id": home.pk,
+            "site_name": "Sâm Lai Châu",
+        }
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
-        if site.root_page_id != home.pk or site.site_name != "Sâm Lai Châu":
-            site.root_page = home
-            site.site_name = "Sâm Lai Châu"
+            site = Site(is_default_site=True)
+        if any(getattr(site, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(site, name, value)
             site.save()
             self.note("default site")
         home_en = self.translate(
