@@ -246,21 +246,9 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_ANON_REVIEWS = False
 OSCAR_MISSING_IMAGE_URL = "images/missing.png"  # relative to MEDIA_ROOT; written by load_demo
 OSCAR_THUMBNAILER = "oscar.core.thumbnails.SorlThumbnail"
-OSCAR_SEARCH_FACETS = {
-    # Product types are browsed as categories; Whoosh facets only on the price.
-    "fields": {},
-    "queries": {
-        "price_range": {
-            "name": _("Price range"),
-            "field": "price",
-            "queries": [
-                (_("under 500.000 ₫"), "[0 TO 500000]"),
-                (_("500.000 – 2.000.000 ₫"), "[500000 TO 2000000]"),
-                (_("over 2.000.000 ₫"), "[2000000 TO *]"),
-            ],
-        },
-    },
-}
+# Whoosh supports neither field facets on analysed text nor query facets; product types
+# are browsed as categories. A production search engine can add facets here.
+OSCAR_SEARCH_FACETS = {"fields": {}, "queries": {}}
 
 THUMBNAIL_PRESERVE_FORMAT = True
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
