@@ -80,7 +80,7 @@ ATTRIBUTES = [
         "type": "integer",
     },
     {"code": "root_age_years", "vi": "Tuổi củ (năm)", "en": "Root age (years)", "type": "integer"},
-    {"code": "grade", "vi": "Phân hạng", "en": "Grade", "type": "text"},
+    {"code": "grade", "vi": "Phân hạng", "en": "Grade", "type": "option"},
 ]
 
 CATEGORIES = [

@@ -25,6 +25,8 @@ from core.text import slugify_vi
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductAttribute = get_model("catalogue", "ProductAttribute")
+AttributeOption = get_model("catalogue", "AttributeOption")
+AttributeOptionGroup = get_model("catalogue", "AttributeOptionGroup")
 ProductImage = get_model("catalogue", "ProductImage")
 ProductCategory = get_model("catalogue", "ProductCategory")
 Category = get_model("catalogue", "Category")
@@ -267,7 +269,25 @@ class DemoLoader:
         return translated
 
     # ------------------------------------------------------------------ catalogue
+    def ensure_grades(self):
+        group = AttributeOptionGroup.objects.filter(code="grade").first()
+        if group is None:
+            group = AttributeOptionGroup.objects.create(
+                code="grade", name_vi="Phân hạng", name_en="Grade"
+            )
+            self.note("grade options")
+        options = {}
+        for key, (vi, en) in content.GRADES.items():
+            option = AttributeOption.objects.filter(group=group, code=key).first()
+            if option is None:
+                option = AttributeOption.objects.create(
+                    group=group, code=key, option_vi=vi, option_en=en
+                )
+            options[key] = option
+        return group, options
+
     def ensure_catalogue(self):
+        grade_group, grades = self.ensure_grades()
         classes = {}
         for spec in content.PRODUCT_CLASSES:
             product_class = ProductClass.objects.filter(slug=spec["slug"]).first()
@@ -291,6 +311,7 @@ class DemoLoader:
                         type=attr["type"],
                         name_vi=attr["vi"],
                         name_en=attr["en"],
+                        option_group=grade_group if attr["type"] == "option" else None,
                     )
 
         categories = {}
@@ -345,7 +366,7 @@ class DemoLoader:
             )
             product.attr.net_weight_g = grams
             product.attr.root_age_years = age
-            product.attr.grade = GRADE_LABEL[grade]
+            product.attr.grade = grades[grade]
             product.save()
             ProductCategory.objects.create(product=product, category=categories[class_slug])
             StockRecord.objects.create(
@@ -398,9 +419,6 @@ class DemoLoader:
                 user.user_permissions.add(dashboard_access)
                 Partner.objects.get(code=spec["code"]).users.add(user)
                 self.note(f"cooperative user {email}")
-
-
-GRADE_LABEL = {key: vi for key, (vi, _en) in content.GRADES.items()}
 
 
 def accounts():

@@ -12,6 +12,8 @@ Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 Category = get_model("catalogue", "Category")
 ProductAttribute = get_model("catalogue", "ProductAttribute")
+AttributeOption = get_model("catalogue", "AttributeOption")
+AttributeOptionGroup = get_model("catalogue", "AttributeOptionGroup")
 
 
 @register(Product)
@@ -32,3 +34,13 @@ class CategoryTranslation(TranslationOptions):
 @register(ProductAttribute)
 class ProductAttributeTranslation(TranslationOptions):
     fields = ("name",)
+
+
+@register(AttributeOptionGroup)
+class AttributeOptionGroupTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(AttributeOption)
+class AttributeOptionTranslation(TranslationOptions):
+    fields = ("option",)
