@@ -6,6 +6,7 @@ bank's BIN and the account number, service ``QRIBFTTA``); tag 63 is a CRC-16/CCI
 over everything before it, ``6304`` included.
 """
 
+import unicodedata
 from dataclasses import dataclass
 
 NAPAS_GUID = "A000000727"
@@ -56,7 +57,9 @@ def parse_tlv(data: str) -> list[tuple[str, str]]:
 
 
 def clean_reference(text: str) -> str:
-    """Banks carry only plain ASCII letters, digits and spaces in a transfer's message."""
+    """Banks carry only plain ASCII letters, digits and spaces in a transfer's message:
+    Vietnamese letters lose their marks (``Đơn`` → ``Don``)."""
+    text = unicodedata.normalize("NFKD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in text if c.isascii() and (c.isalnum() or c == " ")).strip()[:25]
 
 

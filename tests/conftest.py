@@ -61,3 +61,12 @@ def _media_root():
     os.makedirs(settings.MEDIA_ROOT, exist_ok=True)
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """Tests marked ``postgres`` need real row locks and concurrent connections."""
+    if request.node.get_closest_marker("postgres") is None:
+        return
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://...)")

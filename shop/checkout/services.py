@@ -131,7 +131,7 @@ def place_order(
             shipping_address.save()
         if billing_address is not None:
             billing_address.save()
-        number = OrderNumberGenerator().order_number(basket)
+        number = str(OrderNumberGenerator().order_number(basket))
         order = OrderCreator().place_order(
             basket=basket,
             total=total,
