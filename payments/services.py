@@ -60,15 +60,13 @@ def mark_paid(payment, *, note="", event=None, by=None):
     if payment.status == Status.PAID:
         return payment
     if payment.status != Status.PENDING:
+        before = payment.status
         payment.needs_attention = True
         _change(
-            payment,
-            Status.PAID,
-            note=f"paid after {payment.status}: refund? {note}",
-            event=event,
-            by=by,
+            payment, Status.PAID, note=f"paid after {before}: refund? {note}", event=event, by=by
         )
-        logger.warning("payment %s paid after it was %s", payment.pk, payment.status)
+        logger.warning("payment %s paid after it was %s", payment.pk, before)
+        registry.notify_paid(payment)  # the owner decides (e.g. notes a refund to make)
         return payment
     _change(payment, Status.PAID, note=note, event=event, by=by)
     registry.notify_paid(payment)
@@ -251,8 +249,11 @@ def handle_stripe_webhook(payload: bytes, signature: str) -> str:
     except (ValueError, stripe.SignatureVerificationError) as exc:
         raise WebhookRejected(str(exc)) from exc
 
-    obj = event.data.object
-    kind = event.type
+    data = event.to_dict()
+    obj = data.get("data", {}).get("object", {}) or {}
+    kind = data.get("type", "")
+    if not data.get("id") or not kind:
+        raise WebhookRejected("event without id or type")
     payment_id = None
     if kind.startswith("checkout.session."):
         payment_id = (obj.get("metadata") or {}).get("payment_id") or obj.get("client_reference_id")
@@ -262,16 +263,16 @@ def handle_stripe_webhook(payload: bytes, signature: str) -> str:
             payment = Payment.objects.select_for_update().filter(pk=int(payment_id)).first()
         if payment is None and obj.get("id"):
             payment = Payment.objects.select_for_update().filter(provider_id=obj["id"]).first()
-        created_at = datetime.datetime.fromtimestamp(event.created, tz=datetime.UTC)
+        created_at = datetime.datetime.fromtimestamp(data.get("created") or 0, tz=datetime.UTC)
         recorded, first = record_event(
             "stripe",
-            event.id,
+            data["id"],
             type=kind,
             payment=payment,
             amount=obj.get("amount_total"),
             currency=(obj.get("currency") or "").upper()[:3],
             provider_created=created_at,
-            payload=event.to_dict(),
+            payload=data,
         )
         if not first:
             return "duplicate"

@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 @require_POST
 def stripe_webhook(request):
     if not stripe_gateway.is_configured():
-        return HttpResponse(status=404)
+        return HttpResponse("card payments are not configured", status=503)
     try:
         outcome = services.handle_stripe_webhook(
             request.body, request.headers.get("Stripe-Signature", "")
