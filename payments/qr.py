@@ -6,7 +6,7 @@ import segno
 
 
 def svg(payload: str, *, scale: int = 4, title: str = "") -> str:
-    buffer = io.StringIO()
+    buffer = io.BytesIO()
     segno.make(payload, error="m", micro=False).save(
         buffer,
         kind="svg",
@@ -18,4 +18,4 @@ def svg(payload: str, *, scale: int = 4, title: str = "") -> str:
         lineclass=None,
         border=2,
     )
-    return buffer.getvalue()
+    return buffer.getvalue().decode("utf-8")
