@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +50,58 @@ class OrderAdmin(OscarOrderAdmin):
                 rows,
             ),
         )
+
+
+class ShipForm(forms.Form):
+    carrier = forms.CharField(label=_("Carrier"), max_length=64, initial="VNPost")
+    tracking_code = forms.CharField(label=_("Tracking code"), max_length=128)
+
+
+@admin.action(description=_("Cancel selected orders and release their stock"))
+def cancel_orders(modeladmin, request, queryset):
+    from shop.order.services import cancel_order
+
+    done = sum(1 for order in queryset.order_by("pk") if cancel_order(order, reason="by staff"))
+    modeladmin.message_user(request, _("%(count)d orders cancelled.") % {"count": done})
+
+
+@admin.action(description=_("Mark selected orders as paid"))
+def mark_orders_paid(modeladmin, request, queryset):
+    from shop.order.services import PENDING, record_manual_payment
+
+    done = 0
+    for order in queryset.filter(status=PENDING).order_by("pk"):
+        record_manual_payment(order, note="marked paid by staff", user=request.user)
+        done += 1
+    modeladmin.message_user(request, _("%(count)d orders marked as paid.") % {"count": done})
+
+
+@admin.action(description=_("Ship selected orders (with tracking code)"))
+def ship_orders(modeladmin, request, queryset):
+    from shop.order.services import OrderStateError, ship_order
+
+    form = ShipForm(request.POST if "apply" in request.POST else None)
+    if form.is_valid():
+        for order in queryset.order_by("pk"):
+            try:
+                ship_order(order, **form.cleaned_data)
+            except OrderStateError as exc:
+                modeladmin.message_user(request, str(exc), level=messages.WARNING)
+        return None
+    return TemplateResponse(
+        request,
+        "admin/order/ship_orders.html",
+        {
+            **modeladmin.admin_site.each_context(request),
+            "form": form,
+            "orders": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "title": _("Ship orders"),
+        },
+    )
+
+
+OrderAdmin.actions = [ship_orders, cancel_orders, mark_orders_paid]
 
 
 admin.site.unregister(Order)

@@ -158,6 +158,27 @@ def _expire_card_sessions(order):
     return True
 
 
+@transaction.atomic
+def record_manual_payment(order_or_number, *, note="", user=None):
+    """Staff say the money is in (cash, or a transfer matched by eye): the pending
+    payment is marked paid, which marks the order paid through the usual callback."""
+    order = _locked(order_or_number)
+    payment = (
+        payment_services.payments_for(PAYMENT_PURPOSE, order.number)
+        .filter(status="pending")
+        .first()
+    )
+    if payment is None:
+        payment = payment_services.create_payment(
+            purpose=PAYMENT_PURPOSE,
+            reference=order.number,
+            amount=int(order.total_incl_tax),
+            method=order.payment_method or Method.VIETQR,
+        )
+    payment_services.mark_paid_by_staff(payment, user=user, note=note)
+    return order
+
+
 # ---------------------------------------------------------------- payment callbacks
 def on_payment_paid(payment):
     mark_order_paid(payment.reference, note=f"Payment {payment.pk} ({payment.method}) received")
