@@ -3,7 +3,7 @@ import pytest
 
 @pytest.fixture
 def countries(db):
-    from core.demo.countries import ensure_countries
+    from core.demo.checkout import ensure_countries
 
     ensure_countries()
 

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def populate(apps, schema_editor):
-    from core.demo.countries import ensure_countries
+    from core.demo.checkout import ensure_countries
 
     ensure_countries(apps.get_model("address", "Country"))
 
