@@ -1,11 +1,13 @@
 from decimal import Decimal as D
 
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.shipping.methods import *  # noqa: F403
 from oscar.apps.shipping.methods import Base
 from oscar.core import prices
 
+from core.money import format_vnd
 from shop.shipping.weights import charge_for_weight
 
 WEIGHT_ATTRIBUTE = "net_weight_g"
@@ -48,7 +50,13 @@ class ByWeight(Base):
 class DomesticByWeight(ByWeight):
     code = "vn-standard"
     name = _("Delivery in Vietnam")
-    description = _("2–5 days by post. Free from the amount shown; otherwise by weight.")
+
+    @property
+    def description(self):
+        return _("2–5 days by post, charged by weight; free for orders from %(amount)s.") % {
+            "amount": format_vnd(settings.SHOP_FREE_SHIPPING_FROM_VND, get_language())
+        }
+
     base_setting = "SHOP_DOMESTIC_BASE_VND"
     per_step_setting = "SHOP_DOMESTIC_PER_500G_VND"
 
