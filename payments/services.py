@@ -86,6 +86,28 @@ def cancel_payment(payment, *, note="", event=None, notify=False):
     return payment
 
 
+@transaction.atomic
+def flag_for_attention(payment, *, note):
+    """Money is in but what it paid for is gone (e.g. a paid order cancelled): staff
+    must refund. Recorded in the payment's history."""
+    payment = _locked(payment)
+    payment.needs_attention = True
+    payment.save(update_fields=["needs_attention", "updated_at"])
+    StatusChange.objects.create(
+        payment=payment, old_status=payment.status, new_status=payment.status, note=note[:255]
+    )
+    return payment
+
+
+def lock_payments_for(purpose, reference):
+    """Lock every payment for a reference, in pk order (inside the caller's transaction)."""
+    return list(
+        Payment.objects.select_for_update()
+        .filter(purpose=purpose, reference=str(reference))
+        .order_by("pk")
+    )
+
+
 def payments_for(purpose, reference):
     return Payment.objects.filter(purpose=purpose, reference=str(reference))
 

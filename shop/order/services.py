@@ -31,6 +31,13 @@ class OrderStateError(Exception):
     pass
 
 
+def _lock_payments(order_or_number):
+    """Lock order: payments, then the order, then stock records (pk order). A provider's
+    webhook arrives holding the payment's lock, so the shop side takes it first too."""
+    number = getattr(order_or_number, "number", order_or_number)
+    return payment_services.lock_payments_for(PAYMENT_PURPOSE, number)
+
+
 def _locked(order_or_number):
     number = getattr(order_or_number, "number", order_or_number)
     return Order.objects.select_for_update().get(number=number)
@@ -67,6 +74,7 @@ def mark_order_paid(order_or_number, *, note=""):
 def cancel_order(order_or_number, *, reason="", cancel_payments=True):
     """Release exactly what the order still holds, once. Shipped or cancelled orders are
     left alone (returns False)."""
+    _lock_payments(order_or_number)
     order = _locked(order_or_number)
     if order.status not in (PENDING, PAID, PROCESSING):
         return False
@@ -83,7 +91,12 @@ def cancel_order(order_or_number, *, reason="", cancel_payments=True):
     _set_status(order, CANCELLED, reason)
     if cancel_payments:
         for payment in payment_services.payments_for(PAYMENT_PURPOSE, order.number):
-            payment_services.cancel_payment(payment, note=reason or "order cancelled")
+            if payment.status == "paid":
+                payment_services.flag_for_attention(
+                    payment, note=f"order cancelled after payment: refund ({reason})"
+                )
+            else:
+                payment_services.cancel_payment(payment, note=reason or "order cancelled")
     emails.send_on_commit(order, "cancelled")
     return True
 
@@ -116,7 +129,9 @@ def ship_order(order_or_number, *, tracking_code="", carrier=""):
 
 def cancel_expired_orders(now=None):
     """Cancel every unpaid order past its payment deadline. Safe to run again and
-    alongside itself: each order is re-checked under its lock."""
+    alongside itself: each order is re-checked under its lock. A card order's Stripe
+    session is ended first (outside any lock): if Stripe says it completed meanwhile,
+    the order is left for the webhook."""
     now = now or timezone.now()
     numbers = list(
         Order.objects.filter(status=PENDING, payment_due_at__lt=now)
@@ -125,14 +140,14 @@ def cancel_expired_orders(now=None):
     )
     cancelled = []
     for number in numbers:
+        order = Order.objects.get(number=number)
+        if order.payment_method == Method.CARD and not _expire_card_sessions(order):
+            continue
         with transaction.atomic():
+            _lock_payments(number)
             order = _locked(number)
             if order.status != PENDING or not order.payment_due_at or order.payment_due_at >= now:
                 continue
-            if order.payment_method == Method.CARD:
-                # Stripe may still be finishing; end the session there first.
-                if not _expire_card_sessions(order):
-                    continue
             cancel_order(order, reason="Not paid in time")
             cancelled.append(number)
     return cancelled
@@ -162,6 +177,7 @@ def _expire_card_sessions(order):
 def record_manual_payment(order_or_number, *, note="", user=None):
     """Staff say the money is in (cash, or a transfer matched by eye): the pending
     payment is marked paid, which marks the order paid through the usual callback."""
+    _lock_payments(order_or_number)
     order = _locked(order_or_number)
     payment = (
         payment_services.payments_for(PAYMENT_PURPOSE, order.number)

@@ -80,3 +80,49 @@ def test_double_submit_in_parallel_makes_one_order(countries):
     assert set(results.values()) == {"ok"}, results
     assert Order.objects.count() == 1
     assert StockRecord.objects.get(product=product).num_allocated == 2
+
+
+def test_payment_and_expiry_racing_on_one_order_do_not_deadlock(countries):
+    from payments.models import Payment
+    from payments.services import mark_paid
+    from shop.order.services import cancel_order
+
+    product = ProductFactory(stock=20)
+    numbers = [place(make_basket((product, 1))).number for _ in range(8)]
+    errors = []
+
+    def run(fn, number):
+        try:
+            fn(number)
+        except Exception as exc:  # noqa: BLE001 - a deadlock would land here
+            errors.append(repr(exc))
+        finally:
+            connection.close()
+
+    def pay(number):
+        mark_paid(Payment.objects.get(reference=number), note="race")
+
+    def expire(number):
+        cancel_order(number, reason="race")
+
+    threads = []
+    for number in numbers:
+        threads += [
+            threading.Thread(target=run, args=(pay, number)),
+            threading.Thread(target=run, args=(expire, number)),
+        ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    close_old_connections()
+    assert errors == []
+    for number in numbers:
+        order = Order.objects.get(number=number)
+        payment = Payment.objects.get(reference=number)
+        if order.status == "Paid":
+            assert payment.status == "paid" and not payment.needs_attention
+        else:
+            assert order.status == "Cancelled"
+            assert payment.status == "cancelled" or payment.needs_attention
+    assert stock_problems() == []
