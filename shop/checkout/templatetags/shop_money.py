@@ -44,3 +44,10 @@ def currency_chooser(context):
         "current": current,
         "choices": [c for c in DisplayCurrency.values if c in available],
     }
+
+
+@register.simple_tag
+def order_status_path(order):
+    from shop.order.links import status_path
+
+    return status_path(order, language=get_language())

@@ -167,3 +167,19 @@ def test_estimates_in_other_currencies(countries, client):
     html = client.get("/en/shop/checkout/preview/").content.decode()
     assert 'data-currency="USD"' in html and "estimate" in html
     assert "$21.20" in html  # (500,000 + 30,000 shipping) / 25,000
+
+
+def test_basket_shows_estimate_and_customer_order_page_links_status(countries, client):
+    ExchangeRate.objects.create(currency="JPY", vnd_per_unit=170)
+    user = UserFactory(email="khach@example.vn")
+    client.force_login(user)
+    product = ProductFactory(stock=2, stock__price=340_000)
+    client.post(f"/vi/shop/basket/add/{product.pk}/", {"quantity": 1})
+    client.post("/vi/shop/checkout/currency/", {"currency": "JPY", "next": "/vi/shop/basket/"})
+    basket_html = client.get("/vi/shop/basket/").content.decode()
+    assert 'data-currency="JPY"' in basket_html and 'id="display-currency"' in basket_html
+    to_preview(client, "vi", ProductFactory(stock=1), VN_ADDRESS)
+    client.post("/vi/shop/checkout/preview/", {"action": "place_order", "payment_method": "vietqr"})
+    order = Order.objects.get()
+    html = client.get(f"/vi/shop/accounts/orders/{order.number}/").content.decode()
+    assert "/vi/shop/checkout/order/" in html
