@@ -36,6 +36,7 @@ def send_now(order_pk, kind):
             "status_url": status_url(order),
             "shop_name": settings.OSCAR_SHOP_NAME,
             "payments": _payments(order),
+            "transfer": _transfer(order),
         }
         subject = render_to_string(f"shop/emails/{kind}_subject.txt", context).strip()
         text = render_to_string(f"shop/emails/{kind}.txt", context)
@@ -57,3 +58,19 @@ def _payments(order):
     from payments.services import payments_for
 
     return list(payments_for("order", order.number))
+
+
+def _transfer(order):
+    """Bank details for a pending VietQR payment, so the e-mail alone is enough to pay."""
+    from payments.services import transfer_message
+
+    for payment in _payments(order):
+        if payment.method == "vietqr" and payment.status == "pending":
+            return {
+                "amount": payment.amount,
+                "bank": settings.VIETQR_BANK_NAME,
+                "account": settings.VIETQR_ACCOUNT_NUMBER,
+                "holder": settings.VIETQR_ACCOUNT_NAME,
+                "message": transfer_message(payment),
+            }
+    return None

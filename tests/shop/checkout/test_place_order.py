@@ -41,6 +41,7 @@ def test_order_holds_stock_and_records_payment(countries, django_capture_on_comm
     message = mail.outbox[0]
     assert order.number in message.subject and "Your order" in message.subject
     assert message.alternatives and message.alternatives[0][1] == "text/html"
+    assert f"SLC{order.number}" in message.body and "0011009999999" in message.body
 
 
 def test_sold_out_raises_and_writes_nothing(countries):
