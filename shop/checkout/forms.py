@@ -45,6 +45,12 @@ class ShippingAddressForm(OscarShippingAddressForm):
             postcode = (data.get("postcode") or "").replace(" ", "")
             if postcode and not (postcode.isdigit() and len(postcode) == 5):
                 self.add_error("postcode", _("Vietnamese postcodes have 5 digits."))
+        elif country is not None and not data.get("postcode"):
+            # Abroad: a country that has postcodes needs one (its format is checked by
+            # the address model against Oscar's table).
+            code = getattr(country, "pk", country)
+            if code in self._meta.model.POSTCODES_REGEX:
+                self.add_error("postcode", _("Addresses in this country need a postcode."))
         return data
 
 

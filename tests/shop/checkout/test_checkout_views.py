@@ -183,3 +183,15 @@ def test_basket_shows_estimate_and_customer_order_page_links_status(countries, c
     order = Order.objects.get()
     html = client.get(f"/vi/shop/accounts/orders/{order.number}/").content.decode()
     assert "/vi/shop/checkout/order/" in html
+
+
+def test_foreign_address_follows_its_country_rules(countries, client):
+    product = ProductFactory(stock=2)
+    client.post(f"/en/shop/basket/add/{product.pk}/", {"quantity": 1})
+    client.post("/en/shop/checkout/", {"username": "a@b.de", "options": "anonymous"})
+    url = "/en/shop/checkout/shipping-address/"
+    missing = client.post(url, {**DE_ADDRESS, "postcode": ""})
+    assert "postcode" in missing.context["form"].errors
+    wrong = client.post(url, {**DE_ADDRESS, "postcode": "1011"})
+    assert "postcode" in wrong.context["form"].errors
+    assert client.post(url, DE_ADDRESS).status_code == 302
