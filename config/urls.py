@@ -21,6 +21,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("payments/", include("payments.urls")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -172,3 +172,12 @@ def build_bilingual_site():
 @pytest.fixture
 def bilingual_site(db):
     return build_bilingual_site()
+
+
+@pytest.fixture(autouse=True)
+def _postgres_only(request):
+    """Tests marked ``postgres`` need real row locks and concurrent connections."""
+    if request.node.get_closest_marker("postgres") is None:
+        return
+    if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+        pytest.skip("needs PostgreSQL (set DATABASE_URL=postgres://...)")

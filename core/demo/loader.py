@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page, Site
 from cms import models as cms
 from cms.services import add_child_page, add_translation
 from core.demo import content, images
+from core.demo.checkout import ensure_checkout_data
 from core.text import slugify_vi
 
 Product = get_model("catalogue", "Product")
@@ -57,6 +58,7 @@ class DemoLoader:
     def run(self):
         with transaction.atomic():
             self.ensure_locales()
+            ensure_checkout_data(log=self.note)
             self.ensure_catalogue()
         with transaction.atomic():
             self.ensure_pages()

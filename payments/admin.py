@@ -1,0 +1,140 @@
+from django import forms
+from django.contrib import admin, messages
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from payments import services
+from payments.models import ExchangeRate, Payment, ProviderEvent, Status, StatusChange
+from payments.statement import StatementError
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ("at", "old_status", "new_status", "note", "event", "by")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ProviderEventInline(admin.TabularInline):
+    model = ProviderEvent
+    extra = 0
+    can_delete = False
+    fields = ("received_at", "provider", "type", "event_id", "amount", "currency", "outcome")
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class StatementForm(forms.Form):
+    file = forms.FileField(label=_("Bank statement (CSV)"))
+
+
+@admin.register(Payment)
+class PaymentAdmin(admin.ModelAdmin):
+    list_display = (
+        "reference",
+        "purpose",
+        "method",
+        "amount",
+        "currency",
+        "status",
+        "needs_attention",
+        "created_at",
+        "paid_at",
+    )
+    list_filter = ("status", "method", "purpose", "needs_attention")
+    search_fields = ("reference", "provider_id", "provider_payment_id")
+    readonly_fields = (
+        "purpose",
+        "reference",
+        "method",
+        "amount",
+        "currency",
+        "status",
+        "provider_id",
+        "provider_payment_id",
+        "checkout_url",
+        "expires_at",
+        "paid_at",
+        "created_at",
+        "updated_at",
+    )
+    fields = readonly_fields + ("needs_attention",)
+    inlines = [StatusChangeInline, ProviderEventInline]
+    actions = ["mark_paid"]
+    change_list_template = "admin/payments/payment/change_list.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Mark selected bank transfers as paid"), permissions=["change"])
+    def mark_paid(self, request, queryset):
+        done = 0
+        for payment in queryset.filter(status=Status.PENDING):
+            services.mark_paid_by_staff(payment, user=request.user)
+            done += 1
+        self.message_user(request, _("%(count)d payments marked as paid.") % {"count": done})
+
+    def get_urls(self):
+        extra = [
+            path(
+                "import-statement/",
+                self.admin_site.admin_view(self.import_statement),
+                name="payments_payment_import_statement",
+            )
+        ]
+        return extra + super().get_urls()
+
+    def import_statement(self, request):
+        if not self.has_change_permission(request):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        report = None
+        form = StatementForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = services.import_statement(
+                    form.cleaned_data["file"].read(), by=request.user
+                )
+            except (StatementError, UnicodeDecodeError) as exc:
+                messages.error(request, _("The file could not be read: %(error)s") % {"error": exc})
+            else:
+                messages.success(
+                    request,
+                    _("%(matched)d transfers matched; %(mismatched)d need checking.")
+                    % {"matched": len(report.matched), "mismatched": len(report.mismatched)},
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "report": report,
+            "title": _("Import a bank statement"),
+        }
+        return TemplateResponse(request, "admin/payments/import_statement.html", context)
+
+
+@admin.register(ProviderEvent)
+class ProviderEventAdmin(admin.ModelAdmin):
+    list_display = ("received_at", "provider", "type", "event_id", "payment", "outcome")
+    list_filter = ("provider", "type")
+    search_fields = ("event_id", "payment__reference")
+    readonly_fields = [f.name for f in ProviderEvent._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    list_display = ("currency", "vnd_per_unit", "updated_at")

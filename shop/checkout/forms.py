@@ -1,0 +1,66 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.checkout.forms import *  # noqa: F403
+from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
+
+
+class ShippingAddressForm(OscarShippingAddressForm):
+    """Vietnam since July 2025: province, then commune or ward, then street and house.
+    No district; postcode optional (5 digits when given). Other countries keep the usual
+    lines, city and their own postcode rule (checked by the address model)."""
+
+    class Meta(OscarShippingAddressForm.Meta):
+        fields = [
+            "first_name",
+            "last_name",
+            "country",
+            "state",
+            "line4",
+            "line1",
+            "line2",
+            "postcode",
+            "phone_number",
+            "notes",
+        ]
+        labels = {
+            "state": _("Province or city (state, region abroad)"),
+            "line4": _("Commune or ward (town or city abroad)"),
+            "line1": _("House number and street"),
+            "line2": _("More address details (optional)"),
+            "postcode": _("Postcode (optional in Vietnam: 5 digits)"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "country" in self.fields and not self.initial.get("country") and not self.is_bound:
+            self.initial["country"] = "VN"
+        self.fields["line4"].required = True
+
+    def clean(self):
+        data = super().clean()
+        country = data.get("country") or getattr(self.instance, "country", None)
+        if country is not None and getattr(country, "pk", country) == "VN":
+            if not data.get("state"):
+                self.add_error("state", _("Please give the province or city."))
+            postcode = (data.get("postcode") or "").replace(" ", "")
+            if postcode and not (postcode.isdigit() and len(postcode) == 5):
+                self.add_error("postcode", _("Vietnamese postcodes have 5 digits."))
+        elif country is not None and not data.get("postcode"):
+            # Abroad: a country that has postcodes needs one (its format is checked by
+            # the address model against Oscar's table).
+            code = getattr(country, "pk", country)
+            if code in self._meta.model.POSTCODES_REGEX:
+                self.add_error("postcode", _("Addresses in this country need a postcode."))
+        return data
+
+
+class PaymentMethodForm(forms.Form):
+    payment_method = forms.ChoiceField(widget=forms.RadioSelect, label=_("Payment method"))
+
+    def __init__(self, *args, methods=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        from payments.models import Method
+
+        self.fields["payment_method"].choices = [(m, Method(m).label) for m in methods]
+        if methods:
+            self.fields["payment_method"].initial = methods[0]

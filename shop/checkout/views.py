@@ -1,0 +1,199 @@
+"""Checkout views, thin: they read the session and forms, call the services, render.
+
+Oscar's own steps are kept for the address and the shipping method. The preview page
+carries the payment choice and the place-order button; placing goes through
+``shop.checkout.services.place_order`` which holds the stock before any payment.
+"""
+
+import logging
+
+from django import http
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from oscar.apps.checkout import views as oscar_views
+from oscar.core.loading import get_model
+
+from payments import services as payment_services
+from payments.models import DisplayCurrency, Method
+from shop.checkout import services
+from shop.checkout.forms import PaymentMethodForm
+from shop.order import links
+from shop.order import services as order_services
+
+Order = get_model("order", "Order")
+logger = logging.getLogger(__name__)
+
+IndexView = oscar_views.IndexView
+ShippingAddressView = oscar_views.ShippingAddressView
+UserAddressUpdateView = oscar_views.UserAddressUpdateView
+UserAddressDeleteView = oscar_views.UserAddressDeleteView
+ShippingMethodView = oscar_views.ShippingMethodView
+
+
+class PaymentMethodView(oscar_views.PaymentMethodView):
+    """The payment choice sits on the preview page, next to the total it applies to."""
+
+    def get_success_url(self):
+        return reverse("checkout:preview")
+
+
+class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
+    def get_pre_conditions(self, request):
+        # No separate payment-details step: the preview only needs the shipping data.
+        return list(self.pre_conditions)
+
+    def _methods(self):
+        address = self.get_shipping_address(self.request.basket)
+        method = self.get_shipping_method(self.request.basket, address)
+        total = self.get_order_totals(self.request.basket, method.calculate(self.request.basket))
+        country = address.country_id if address is not None else ""
+        return services.available_payment_methods(country_code=country, total=int(total.incl_tax))
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if "payment_form" not in ctx:
+            ctx["payment_form"] = PaymentMethodForm(methods=self._methods())
+        ctx["cod_max"] = settings.SHOP_COD_MAX_VND
+        return ctx
+
+    def handle_place_order_submission(self, request):
+        basket = request.basket
+        form = PaymentMethodForm(request.POST, methods=self._methods())
+        if not form.is_valid():
+            return self.render_preview(request, payment_form=form)
+        submission = self.build_submission()
+        shipping_address = submission["shipping_address"]
+        try:
+            order = services.place_order(
+                submission["basket"],
+                user=request.user,
+                shipping_address=shipping_address,
+                shipping_method=submission["shipping_method"],
+                payment_method=form.cleaned_data["payment_method"],
+                email=submission["order_kwargs"].get("guest_email", "")
+                or getattr(request.user, "email", ""),
+                language=translation.get_language(),
+                billing_address=submission["billing_address"],
+                request=request,
+            )
+        except services.OutOfStock as exc:
+            services.fit_basket_to_stock(basket)
+            for s in exc.shortages:
+                messages.error(
+                    request,
+                    _(
+                        "Sorry, someone was quicker: only %(available)d of %(title)s left "
+                        "(you asked for %(requested)d). Your basket now shows what is left; "
+                        "nothing has been charged."
+                    )
+                    % {"available": s.available, "title": s.title, "requested": s.requested},
+                )
+            return redirect("basket:summary")
+        except services.CheckoutError as exc:
+            messages.error(request, str(exc))
+            return redirect("checkout:preview")
+
+        self.checkout_session.flush()
+        request.session["checkout_order_id"] = order.pk
+        if order.payment_method == Method.CARD and order.status == order_services.PENDING:
+            return start_card_payment(request, order)
+        return redirect("checkout:thank-you")
+
+
+def start_card_payment(request, order):
+    payment = (
+        payment_services.payments_for(order_services.PAYMENT_PURPOSE, order.number)
+        .filter(method=Method.CARD, status="pending")
+        .first()
+    )
+    if payment is None:
+        return redirect(links.status_path(order))
+    if payment.checkout_url:
+        return http.HttpResponseRedirect(payment.checkout_url)
+    status_url = request.build_absolute_uri(links.status_path(order))
+    try:
+        payment = payment_services.start_card_payment(
+            payment,
+            description=_("Sâm Lai Châu order %(number)s") % {"number": order.number},
+            success_url=status_url,
+            cancel_url=status_url,
+            email=order.email,
+            locale="vi" if order.language.startswith("vi") else "en",
+        )
+    except Exception:
+        logger.exception("could not start a card payment for order %s", order.number)
+        order_services.cancel_order(order, reason="Card payment could not be started")
+        messages.error(
+            request,
+            _(
+                "The card payment could not be started. Nothing has been charged and the "
+                "order was cancelled; please try again or choose a bank transfer."
+            ),
+        )
+        return redirect(links.status_path(order))
+    return http.HttpResponseRedirect(payment.checkout_url)
+
+
+def order_context(order):
+    payments = list(payment_services.payments_for(order_services.PAYMENT_PURPOSE, order.number))
+    return {
+        "order": order,
+        "payments": payments,
+        "pending_transfer": next(
+            (p for p in payments if p.method == Method.VIETQR and p.is_pending), None
+        ),
+        "pending_card": next(
+            (p for p in payments if p.method == Method.CARD and p.is_pending), None
+        ),
+        "status_path": links.status_path(order),
+        "status_token": links.status_token(order),
+    }
+
+
+class ThankYouView(oscar_views.ThankYouView):
+    def get_context_data(self, *args, **kwargs):
+        ctx = super().get_context_data(*args, **kwargs)
+        ctx.update(order_context(ctx["order"]))
+        return ctx
+
+
+def order_status(request, token):
+    """Anyone holding the signed link (sent in every e-mail) may see the order's status."""
+    number = links.number_from_token(token)
+    order = Order.objects.filter(number=number).first() if number else None
+    if order is None:
+        raise http.Http404
+    return render(request, "oscar/checkout/order_status.html", order_context(order))
+
+
+@require_POST
+def pay_by_card(request, token):
+    number = links.number_from_token(token)
+    order = Order.objects.filter(number=number).first() if number else None
+    if order is None:
+        raise http.Http404
+    return start_card_payment(request, order)
+
+
+@require_POST
+def set_display_currency(request):
+    code = request.POST.get("currency", "")
+    if code in DisplayCurrency.values:
+        request.session["display_currency"] = code
+    else:
+        request.session.pop("display_currency", None)
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    return redirect(target)

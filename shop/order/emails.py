@@ -1,0 +1,76 @@
+"""E-mails about an order, in the language the buyer ordered in, HTML and plain text,
+sent only once the transaction that changed the order has committed."""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("placed", "paid", "shipped", "cancelled")
+
+
+def send_on_commit(order, kind):
+    pk = order.pk
+    transaction.on_commit(lambda: send_now(pk, kind))
+
+
+def send_now(order_pk, kind):
+    from oscar.core.loading import get_model
+
+    from shop.order.links import status_url
+
+    Order = get_model("order", "Order")
+    order = Order.objects.get(pk=order_pk)
+    address = order.email
+    if not address:
+        return
+    with translation.override(order.language or settings.LANGUAGE_CODE):
+        context = {
+            "order": order,
+            "kind": kind,
+            "status_url": status_url(order),
+            "shop_name": settings.OSCAR_SHOP_NAME,
+            "payments": _payments(order),
+            "transfer": _transfer(order),
+        }
+        subject = render_to_string(f"shop/emails/{kind}_subject.txt", context).strip()
+        text = render_to_string(f"shop/emails/{kind}.txt", context)
+        html = render_to_string(f"shop/emails/{kind}.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=text,
+        to=[address],
+        from_email=settings.DEFAULT_FROM_EMAIL,
+    )
+    message.attach_alternative(html, "text/html")
+    try:
+        message.send()
+    except Exception:  # a mail server outage must not undo a committed order
+        logger.exception("could not send %s e-mail for order %s", kind, order.number)
+
+
+def _payments(order):
+    from payments.services import payments_for
+
+    return list(payments_for("order", order.number))
+
+
+def _transfer(order):
+    """Bank details for a pending VietQR payment, so the e-mail alone is enough to pay."""
+    from payments.services import transfer_message
+
+    for payment in _payments(order):
+        if payment.method == "vietqr" and payment.status == "pending":
+            return {
+                "amount": payment.amount,
+                "bank": settings.VIETQR_BANK_NAME,
+                "account": settings.VIETQR_ACCOUNT_NUMBER,
+                "holder": settings.VIETQR_ACCOUNT_NAME,
+                "message": transfer_message(payment),
+            }
+    return None

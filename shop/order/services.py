@@ -1,0 +1,204 @@
+"""An order's life after it is placed: paid, shipped, cancelled. Plain functions; each
+locks the order row, then its stock records in pk order, inside one transaction, and
+sends its e-mail only after the transaction commits."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from oscar.core.loading import get_model
+
+from payments import services as payment_services
+from payments.models import Method
+from shop.order import emails
+from shop.order.stock import lock_stockrecords
+
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+StockRecord = get_model("partner", "StockRecord")
+
+logger = logging.getLogger(__name__)
+
+PENDING = "Pending payment"
+PAID = "Paid"
+PROCESSING = "Processing"
+SHIPPED = "Shipped"
+CANCELLED = "Cancelled"
+PAYMENT_PURPOSE = "order"
+
+
+class OrderStateError(Exception):
+    pass
+
+
+def _lock_payments(order_or_number):
+    """Lock order: payments, then the order, then stock records (pk order). A provider's
+    webhook arrives holding the payment's lock, so the shop side takes it first too."""
+    number = getattr(order_or_number, "number", order_or_number)
+    return payment_services.lock_payments_for(PAYMENT_PURPOSE, number)
+
+
+def _locked(order_or_number):
+    number = getattr(order_or_number, "number", order_or_number)
+    return Order.objects.select_for_update().get(number=number)
+
+
+def _set_status(order, status, note=""):
+    old = order.status
+    order.status = status
+    order.save(update_fields=["status"])
+    order.lines.update(status=status)
+    order.status_changes.create(old_status=old, new_status=status)
+    if note:
+        order.notes.create(message=note[:1000], note_type="System")
+
+
+@transaction.atomic
+def mark_order_paid(order_or_number, *, note=""):
+    """Pending → paid and tell the buyer. A payment for an order that is no longer
+    pending is noted on the order for staff (it may need a refund)."""
+    order = _locked(order_or_number)
+    if order.status == PENDING:
+        _set_status(order, PAID, note)
+        emails.send_on_commit(order, "paid")
+        return order
+    if order.status not in (PAID,):
+        order.notes.create(
+            message=f"Payment received while the order was {order.status}: check and refund.",
+            note_type="System",
+        )
+    return order
+
+
+@transaction.atomic
+def cancel_order(order_or_number, *, reason="", cancel_payments=True):
+    """Release exactly what the order still holds, once. Shipped or cancelled orders are
+    left alone (returns False)."""
+    _lock_payments(order_or_number)
+    order = _locked(order_or_number)
+    if order.status not in (PENDING, PAID, PROCESSING):
+        return False
+    lines = list(order.lines.filter(allocation_cancelled=False).order_by("pk"))
+    records = lock_stockrecords(line.stockrecord_id for line in lines)
+    for line in lines:
+        record = records.get(line.stockrecord_id)
+        if record is not None and line.num_allocated:
+            StockRecord.objects.filter(pk=record.pk).update(
+                num_allocated=(record.num_allocated or 0) - line.num_allocated
+            )
+            record.num_allocated = (record.num_allocated or 0) - line.num_allocated
+        Line.objects.filter(pk=line.pk).update(num_allocated=0, allocation_cancelled=True)
+    _set_status(order, CANCELLED, reason)
+    if cancel_payments:
+        for payment in payment_services.payments_for(PAYMENT_PURPOSE, order.number):
+            if payment.status == "paid":
+                payment_services.flag_for_attention(
+                    payment, note=f"order cancelled after payment: refund ({reason})"
+                )
+            else:
+                payment_services.cancel_payment(payment, note=reason or "order cancelled")
+    emails.send_on_commit(order, "cancelled")
+    return True
+
+
+@transaction.atomic
+def ship_order(order_or_number, *, tracking_code="", carrier=""):
+    """Hand the parcel over: the allocation becomes a sale (stock goes down)."""
+    order = _locked(order_or_number)
+    if order.status not in (PAID, PROCESSING):
+        raise OrderStateError(f"order {order.number} is {order.status}, not ready to ship")
+    lines = list(order.lines.filter(allocation_cancelled=False).order_by("pk"))
+    records = lock_stockrecords(line.stockrecord_id for line in lines)
+    for line in lines:
+        record = records.get(line.stockrecord_id)
+        if record is not None and line.num_allocated:
+            StockRecord.objects.filter(pk=record.pk).update(
+                num_allocated=(record.num_allocated or 0) - line.num_allocated,
+                num_in_stock=(record.num_in_stock or 0) - line.num_allocated,
+            )
+            record.num_allocated = (record.num_allocated or 0) - line.num_allocated
+            record.num_in_stock = (record.num_in_stock or 0) - line.num_allocated
+        Line.objects.filter(pk=line.pk).update(num_allocated=0)
+    order.tracking_code = tracking_code
+    order.carrier = carrier
+    order.save(update_fields=["tracking_code", "carrier"])
+    _set_status(order, SHIPPED, f"Shipped {carrier} {tracking_code}".strip())
+    emails.send_on_commit(order, "shipped")
+    return order
+
+
+def cancel_expired_orders(now=None):
+    """Cancel every unpaid order past its payment deadline. Safe to run again and
+    alongside itself: each order is re-checked under its lock. A card order's Stripe
+    session is ended first (outside any lock): if Stripe says it completed meanwhile,
+    the order is left for the webhook."""
+    now = now or timezone.now()
+    numbers = list(
+        Order.objects.filter(status=PENDING, payment_due_at__lt=now)
+        .order_by("pk")
+        .values_list("number", flat=True)
+    )
+    cancelled = []
+    for number in numbers:
+        order = Order.objects.get(number=number)
+        if order.payment_method == Method.CARD and not _expire_card_sessions(order):
+            continue
+        with transaction.atomic():
+            _lock_payments(number)
+            order = _locked(number)
+            if order.status != PENDING or not order.payment_due_at or order.payment_due_at >= now:
+                continue
+            cancel_order(order, reason="Not paid in time")
+            cancelled.append(number)
+    return cancelled
+
+
+def _expire_card_sessions(order):
+    from payments import stripe_gateway
+
+    for payment in payment_services.payments_for(PAYMENT_PURPOSE, order.number).filter(
+        method=Method.CARD, status="pending"
+    ):
+        if payment.provider_id and stripe_gateway.is_configured():
+            try:
+                stripe_gateway.expire_checkout_session(payment.provider_id)
+            except Exception:  # noqa: BLE001 - already ended, or Stripe is down
+                try:
+                    session = stripe_gateway.retrieve_checkout_session(payment.provider_id)
+                except Exception:  # noqa: BLE001
+                    session = None
+                if session is None or session.status != "expired":
+                    logger.warning("order %s: Stripe session not expired", order.number)
+                    return False
+    return True
+
+
+@transaction.atomic
+def record_manual_payment(order_or_number, *, note="", user=None):
+    """Staff say the money is in (cash, or a transfer matched by eye): the pending
+    payment is marked paid, which marks the order paid through the usual callback."""
+    _lock_payments(order_or_number)
+    order = _locked(order_or_number)
+    payment = (
+        payment_services.payments_for(PAYMENT_PURPOSE, order.number)
+        .filter(status="pending")
+        .first()
+    )
+    if payment is None:
+        payment = payment_services.create_payment(
+            purpose=PAYMENT_PURPOSE,
+            reference=order.number,
+            amount=int(order.total_incl_tax),
+            method=order.payment_method or Method.VIETQR,
+        )
+    payment_services.mark_paid_by_staff(payment, user=user, note=note)
+    return order
+
+
+# ---------------------------------------------------------------- payment callbacks
+def on_payment_paid(payment):
+    mark_order_paid(payment.reference, note=f"Payment {payment.pk} ({payment.method}) received")
+
+
+def on_payment_cancelled(payment):
+    cancel_order(payment.reference, reason=f"Payment {payment.pk} ended without payment")
