@@ -30,10 +30,11 @@ setup: install
 ## Every test: unit, integration, browser.
 test: install
 	$(MANAGE) compile_translations
-	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
 
 test-fast: install
-	$(BIN)/python -m pytest -m "not browser" -x $(PYTEST_ARGS)
+	$(MANAGE) compile_translations
+	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest -m "not browser" -x $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
