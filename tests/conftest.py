@@ -50,6 +50,16 @@ def rebuild_index(search_index):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language, whatever the one before it activated."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 
