@@ -6,7 +6,6 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-from django.db import connection
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -91,14 +90,16 @@ def test_sqlite_runs_in_wal_mode_with_a_busy_timeout():
     assert int(timeout) >= 5000
 
 
-@pytest.mark.django_db
-def test_postgres_keeps_connections(settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only")
-    from config.settings.base import DATABASES as BASE_DATABASES
+def test_postgres_keeps_connections():
+    import dj_database_url
 
-    assert BASE_DATABASES["default"]["CONN_MAX_AGE"] > 0
-    assert BASE_DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+    from config.settings.base import tune_database
+
+    db = tune_database(dj_database_url.parse("postgres://postgres@127.0.0.1:5432/x"))
+    assert db["CONN_MAX_AGE"] >= 60
+    assert db["CONN_HEALTH_CHECKS"] is True
+    sqlite = tune_database(dj_database_url.parse("sqlite:////tmp/x.sqlite3"))
+    assert "journal_mode=WAL" in sqlite["OPTIONS"]["init_command"]
 
 
 @pytest.mark.django_db
