@@ -23,9 +23,14 @@ def language_links(context):
     if isinstance(page, Page):
         for translated in page.get_translations(inclusive=True).live().select_related("locale"):
             translations[translated.locale.language_code] = translated
+    # A view may name its own page in each language (e.g. the GS1 resolver, which lives
+    # outside the language prefix): {"vi": "/vi/...", "en": "/en/..."}.
+    alternates = context.get("alternate_language_urls") or {}
     links = []
     for code, name in settings.LANGUAGES:
-        if isinstance(page, Page):
+        if code in alternates:
+            url = alternates[code]
+        elif isinstance(page, Page):
             target = translations.get(code)
             url = target.get_url(request) if target else f"/{code}/"
         else:
