@@ -19,6 +19,7 @@ from wagtail.models import Locale, Page, Site
 from cms import models as cms
 from cms.services import add_child_page, add_translation
 from core.demo import content, images
+from core.demo.provenance import ensure_provenance
 from core.text import slugify_vi
 
 Product = get_model("catalogue", "Product")
@@ -55,6 +56,7 @@ class DemoLoader:
         with transaction.atomic():
             self.ensure_locales()
             self.ensure_catalogue()
+            ensure_provenance(self)
         with transaction.atomic():
             self.ensure_pages()
         with transaction.atomic():
