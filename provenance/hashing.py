@@ -15,7 +15,7 @@ GENESIS = "0" * 64
 
 def _default(value):
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+        return format(value.normalize(), "f")
     if hasattr(value, "isoformat"):
         return value.isoformat()
     raise TypeError(f"not canonical JSON: {type(value).__name__}")

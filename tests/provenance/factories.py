@@ -74,9 +74,30 @@ _counter = iter(range(1, 10_000_000))
 
 def passing_results():
     return [
-        {"category": "active", "analyte": "Majonoside R2", "value": Decimal("5.2"), "unit": "%", "limit": Decimal("3"), "limit_kind": "min"},
-        {"category": "heavy_metal", "analyte": "Pb", "value": Decimal("0.2"), "unit": "mg/kg", "limit": Decimal("10"), "limit_kind": "max"},
-        {"category": "pesticide", "analyte": "Chlorpyrifos", "value": Decimal("0"), "unit": "mg/kg", "limit": Decimal("0.05"), "limit_kind": "max"},
+        {
+            "category": "active",
+            "analyte": "Majonoside R2",
+            "value": Decimal("5.2"),
+            "unit": "%",
+            "limit": Decimal("3"),
+            "limit_kind": "min",
+        },
+        {
+            "category": "heavy_metal",
+            "analyte": "Pb",
+            "value": Decimal("0.2"),
+            "unit": "mg/kg",
+            "limit": Decimal("10"),
+            "limit_kind": "max",
+        },
+        {
+            "category": "pesticide",
+            "analyte": "Chlorpyrifos",
+            "value": Decimal("0"),
+            "unit": "mg/kg",
+            "limit": Decimal("0.05"),
+            "limit_kind": "max",
+        },
     ]
 
 
@@ -107,38 +128,71 @@ def build_chain(
         seed_source=nursery, cooperative=partner, code=f"SD-{n}", plants=2000, produced_on=day
     )
     planting = services.record_planting(
-        seedlings=seedlings, growing_area=area, code=f"PL-{n}", plants=1500, area_ha=Decimal("1.5"),
+        seedlings=seedlings,
+        growing_area=area,
+        code=f"PL-{n}",
+        plants=1500,
+        area_ha=Decimal("1.5"),
         planted_on=day + datetime.timedelta(days=60),
     )
     harvest = services.record_harvest(
-        planting=planting, code=f"HV-{n}", kg=Decimal("300"), area_ha=Decimal("1"),
+        planting=planting,
+        code=f"HV-{n}",
+        kg=Decimal("300"),
+        area_ha=Decimal("1"),
         harvested_on=datetime.date(2025, 9, 1),
     )
     source = harvest
     if product_form == Lot.Form.PROCESSED:
         source = services.record_processing(
-            inputs=[(harvest, Decimal("200"))], code=f"PR-{n}", process="dried",
-            quantity=Decimal("60"), processed_on=datetime.date(2025, 9, 20),
+            inputs=[(harvest, Decimal("200"))],
+            code=f"PR-{n}",
+            process="dried",
+            quantity=Decimal("60"),
+            processed_on=datetime.date(2025, 9, 20),
         )
         for step in range(extra_processing):
             source = services.record_processing(
-                inputs=[(source, source.quantity)], code=f"PR-{n}-{step}", process="sliced",
-                quantity=source.quantity, processed_on=datetime.date(2025, 9, 21),
+                inputs=[(source, source.quantity)],
+                code=f"PR-{n}-{step}",
+                process="sliced",
+                quantity=source.quantity,
+                processed_on=datetime.date(2025, 9, 21),
             )
     if with_lab:
         services.record_lab_test(
-            lot=source, lab=LabFactory(), certificate_number=f"KQ-{n}",
-            sampled_on=datetime.date(2025, 9, 22), tested_on=datetime.date(2025, 9, 25),
-            results=passing_results() if lab_pass else [
-                {"category": "heavy_metal", "analyte": "Pb", "value": Decimal("12"), "unit": "mg/kg", "limit": Decimal("10"), "limit_kind": "max"}
+            lot=source,
+            lab=LabFactory(),
+            certificate_number=f"KQ-{n}",
+            sampled_on=datetime.date(2025, 9, 22),
+            tested_on=datetime.date(2025, 9, 25),
+            results=passing_results()
+            if lab_pass
+            else [
+                {
+                    "category": "heavy_metal",
+                    "analyte": "Pb",
+                    "value": Decimal("12"),
+                    "unit": "mg/kg",
+                    "limit": Decimal("10"),
+                    "limit_kind": "max",
+                }
             ],
         )
     gtin = gs1.with_check_digit(f"0893600{n:06d}")
     packed = services.pack_lot(
-        source=source, used=Decimal("1") if source.unit == "KGM" else Decimal("1"), code=f"PK-{n}",
-        units=10, gtin=gtin, lot_number=f"L{n:05d}", stockrecord=stockrecord,
-        best_before=datetime.date(2030, 1, 1), product_form=product_form, serials=serials,
-        packed_on=datetime.date(2025, 10, 1), release=release,
+        source=source,
+        used=Decimal("1") if source.unit == "KGM" else Decimal("1"),
+        code=f"PK-{n}",
+        units=10,
+        gtin=gtin,
+        lot_number=f"L{n:05d}",
+        stockrecord=stockrecord,
+        best_before=datetime.date(2030, 1, 1),
+        product_form=product_form,
+        serials=serials,
+        packed_on=datetime.date(2025, 10, 1),
+        release=release,
     )
     packed.refresh_from_db()
     return packed

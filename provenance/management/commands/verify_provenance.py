@@ -22,7 +22,5 @@ class Command(BaseCommand):
                 f"{event.biz_step}): {REASONS.get(result.reason, result.reason)}"
             )
         self.stdout.write(
-            self.style.SUCCESS(
-                f"{result.checked} events in {len(result.chains)} chains verified"
-            )
+            self.style.SUCCESS(f"{result.checked} events in {len(result.chains)} chains verified")
         )
