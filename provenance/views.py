@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.db.models import Count, Max, Min, Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -14,6 +14,12 @@ from provenance.models import GrowingArea, Lot, ProvenanceEvent, ScanRecord, Uni
 
 
 def _not_found(request, reason, link=None):
+    # Django's LocaleMiddleware answers a 404 outside the language prefix with a
+    # redirect to /<lang>/<path> when that path resolves (Wagtail's catch-all always
+    # does). A code that does not exist must stay a 404: tell the middleware that this
+    # request was routed by the resolver's urlconf, which has no language prefix.
+    if translation.get_language_from_path(request.path_info) is None:
+        request.urlconf = "provenance.resolver_urls"
     return render(
         request,
         "provenance/not_found.html",
@@ -164,7 +170,3 @@ def area_buyers(request, pk):
         "provenance/area_buyers.html",
         {"area": area, "lines": lines, "lots": services.affected_packed_lots(area)},
     )
-
-
-def page_not_found(request):
-    raise Http404
