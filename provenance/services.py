@@ -337,6 +337,8 @@ def check_harvest(planting, kg, area_ha):
 
 
 def _check_area_active(area):
+    # Read the status afresh: the caller's copy may predate a recall.
+    area.status = GrowingArea.objects.filter(pk=area.pk).values_list("status", flat=True).get()
     if area.status != AreaStatus.ACTIVE:
         raise ValidationError(
             _("Growing area %(code)s is %(status)s: nothing can be recorded from it.")
@@ -726,7 +728,7 @@ def change_area_status(area, status, *, reason, user=None):
     if not (reason or "").strip():
         raise ValidationError(_("Give the reason for the status change."))
     with transaction.atomic():
-        area = GrowingArea.objects.select_for_update().get(pk=area.pk)
+        given, area = area, GrowingArea.objects.select_for_update().get(pk=area.pk)
         if area.status == status:
             return area
         now = timezone.now()
@@ -740,6 +742,7 @@ def change_area_status(area, status, *, reason, user=None):
         )
         area.status, area.status_changed_at, area.status_reason = status, now, reason
         area.save(update_fields=["status", "status_changed_at", "status_reason"])
+        given.status, given.status_changed_at, given.status_reason = status, now, reason
         lot_ids = list(area.lots.values_list("pk", flat=True))
         refresh_dependants(lot_ids)
         transaction.on_commit(
