@@ -821,8 +821,9 @@ class Lineage:
         return list(found.values())
 
 
-def load_lineage(lot):
-    """The lot with all its ancestors, their links and lab tests: four queries."""
+def load_lineage(lot, with_edges=True, with_results=False):
+    """The lot with all its ancestors, their links and lab tests (and their results):
+    two to four queries whatever the length of the chain."""
     ids = [lot.pk, *(lot.ancestor_ids or [])]
     lots = {
         item.pk: item
@@ -831,10 +832,9 @@ def load_lineage(lot):
         )
     }
     lots[lot.pk] = lots.get(lot.pk, lot)
-    edges = list(LotInput.objects.filter(lot_id__in=ids))
-    tests = list(
-        LabTest.objects.filter(lot_id__in=ids).select_related("lab").prefetch_related("results")
-    )
+    edges = list(LotInput.objects.filter(lot_id__in=ids)) if with_edges else []
+    tests = LabTest.objects.filter(lot_id__in=ids).select_related("lab")
+    tests = list(tests.prefetch_related("results") if with_results else tests)
     return Lineage(lots[lot.pk], lots, edges, tests)
 
 
@@ -887,8 +887,13 @@ def current_lot(stockrecord):
     return max(packed, key=lambda lot: lot.pk) if packed else None
 
 
-def sale_blockers(stockrecord, today=None):
-    lot = current_lot(stockrecord)
+_UNSET = object()
+
+
+def sale_blockers(stockrecord, today=None, lot=_UNSET):
+    """Why a stock record may not be sold now; ``lot`` when the caller has it already."""
+    if lot is _UNSET:
+        lot = current_lot(stockrecord)
     if lot is None:
         return [{"code": "no_lot"}]
     blockers = list(lot.sale_blockers or [])

@@ -122,7 +122,7 @@ def scan_result(lot, info):
 
 
 def build_trace(lot):
-    lineage = services.load_lineage(lot)
+    lineage = services.load_lineage(lot, with_results=True)
     ids = list(lineage.lots)
     events = list(
         ProvenanceEvent.objects.filter(lots__lot_id__in=ids).distinct().order_by("event_time", "pk")

@@ -9,22 +9,18 @@ register = template.Library()
 @register.inclusion_tag("provenance/product_summary.html", takes_context=True)
 def provenance_summary(context, product):
     """The provenance of the lot now on sale for a product, and why it is not for sale
-    when it is not."""
+    when it is not. Uses what the shop's strategy read for the availability check."""
     request = context.get("request")
     strategy = getattr(request, "strategy", None)
-    if strategy is None or product.is_parent:
+    if strategy is None or product.is_parent or not hasattr(strategy, "provenance_reasons"):
         return {"summary": None}
-    info = strategy.fetch_for_product(product)
-    stockrecord = info.stockrecord
-    if stockrecord is None:
+    reasons = strategy.provenance_reasons(product)
+    lot = strategy.provenance_lot_of_product(product)
+    if lot is None and not reasons:
         return {"summary": None}
-    reasons = []
-    for record in product.stockrecords.all():
-        reasons += [services.blocker_message(b) for b in services.sale_blockers(record)]
-    lot = services.current_lot(stockrecord)
     summary = {"lot": lot, "reasons": reasons, "areas": [], "lab_test": None}
     if lot is not None:
-        lineage = services.load_lineage(lot)
+        lineage = services.load_lineage(lot, with_edges=False)
         summary["areas"] = sorted(lineage.areas, key=lambda a: a.code)
         harvests = [x.produced_on for x in lineage.lots.values() if x.kind == Lot.Kind.HARVEST]
         summary["harvested_on"] = max(harvests) if harvests else None

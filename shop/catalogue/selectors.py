@@ -11,7 +11,11 @@ Product = get_model("catalogue", "Product")
 
 def _card_queryset():
     # The lots come too: the provenance sale rule reads them for every card.
-    return Product.objects.browsable().base_queryset().prefetch_related("stockrecords__provenance_lots")
+    return (
+        Product.objects.browsable()
+        .base_queryset()
+        .prefetch_related("stockrecords__provenance_lots")
+    )
 
 
 def featured_products(limit=8):
