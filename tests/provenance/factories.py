@@ -117,7 +117,7 @@ def build_chain(
     n = next(_counter)
     if stockrecord is None:
         product = ProductFactory()
-        stockrecord = StockRecordFactory(product=product)
+        stockrecord = StockRecordFactory(product=product, traceable=False)
     partner = stockrecord.partner
     if not hasattr(partner, "cooperative"):
         CooperativeFactory(partner=partner)

@@ -25,6 +25,11 @@ def availability(product):
     return Selector().strategy().fetch_for_product(product).availability
 
 
+def test_factory_stock_is_traceable_by_default():
+    product = ProductFactory(stock=5)
+    assert availability(product).is_available_to_buy
+
+
 def test_complete_chain_is_for_sale():
     lot = build_chain()
     assert lot.is_sellable and lot.sale_blockers == []
@@ -34,7 +39,7 @@ def test_complete_chain_is_for_sale():
 
 
 def test_stock_without_a_lot_is_not_for_sale():
-    product = ProductFactory(stock=5)
+    product = ProductFactory(stock=5, stock__traceable=False)
     policy = availability(product)
     assert not policy.is_available_to_buy
     assert "no traceable lot" in str(policy.message)
@@ -44,7 +49,7 @@ def test_stock_without_a_lot_is_not_for_sale():
 
 def test_every_stock_record_must_be_complete():
     lot = build_chain()
-    StockRecordFactory(product=lot.product)  # a second seller with no lot
+    StockRecordFactory(product=lot.product, traceable=False)  # a second seller, no lot
     assert not availability(lot.product).is_available_to_buy
 
 
@@ -201,7 +206,7 @@ def test_a_failed_lab_test_later_withdraws_the_lot():
 
 
 def test_seedlings_need_a_seed_source_not_a_harvest():
-    sr = StockRecordFactory()
+    sr = StockRecordFactory(traceable=False)
     from tests.provenance.factories import CooperativeFactory, SeedSourceFactory
 
     CooperativeFactory(partner=sr.partner)
