@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
+from django.db.models import Count, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -98,9 +99,8 @@ def log_scan(request, link, lot=None, unit=None, result=None):
 
 def scan_info(lot, unit, areas_ok):
     """How often this serial was scanned before, and what that means."""
-    previous = ScanRecord.objects.filter(serial=unit)
-    count = previous.count()
-    first = previous.order_by("scanned_at").values_list("scanned_at", flat=True).first()
+    seen = ScanRecord.objects.filter(serial=unit).aggregate(n=Count("pk"), first=Min("scanned_at"))
+    count, first = seen["n"], seen["first"]
     info = ScanInfo(first_scan=count == 0, count=count, first_seen=first)
     if count >= scan_warning_threshold():
         info.warnings.append("overscanned")

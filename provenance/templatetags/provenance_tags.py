@@ -27,3 +27,14 @@ def provenance_summary(context, product):
         tests = sorted(lineage.lab_tests, key=lambda t: (t.tested_on, t.pk))
         summary["lab_test"] = tests[-1] if tests else None
     return {"summary": summary}
+
+
+@register.filter
+def uom_label(code):
+    """``KGM`` -> ``kg``, ``H87`` -> ``plants`` (UN/CEFACT codes as stored in events)."""
+    return dict(Lot.Unit.choices).get(code, code)
+
+
+@register.filter
+def process_label(code):
+    return dict(Lot.Process.choices).get(code, code)
