@@ -7,7 +7,7 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from provenance import epcis, qr, services, trace
 from provenance.models import GrowingArea, Lot, ProvenanceEvent, ScanRecord, UnitSerial
@@ -58,7 +58,7 @@ def _epcis_response(request, lot):
     )
 
 
-@require_GET
+@require_safe
 def resolve(request, gtin, lot, serial=None, log=True):
     """``/01/{gtin}/10/{lot}[/21/{serial}]``: the trace page, EPCIS events or the product."""
     try:

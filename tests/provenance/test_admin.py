@@ -184,3 +184,37 @@ def test_admin_status_change_recalls_the_area(admin_client):
     assert area.status == "recalled" and area.status_reason == "flood"
     lot.refresh_from_db()
     assert not lot.is_sellable
+
+
+def test_a_harvest_entered_in_the_admin_is_chained_and_checked(admin_client):
+    lot = build_chain()
+    planting = Lot.objects.get(pk__in=lot.ancestor_ids, kind=Lot.Kind.PLANTING)
+    data = {
+        "code": "HV-ADMIN",
+        "kind": "harvest",
+        "cooperative": planting.cooperative_id,
+        "growing_area": planting.growing_area_id,
+        "produced_on": "2026-09-01",
+        "quantity": "120",
+        "unit": "KGM",
+        "area_ha": "0.4",
+        "process": "",
+        "inputs-TOTAL_FORMS": "1",
+        "inputs-INITIAL_FORMS": "0",
+        "inputs-0-source": planting.pk,
+        "inputs-0-quantity": str(planting.quantity * 2),  # more plants than were planted
+        "serials-TOTAL_FORMS": "0",
+        "serials-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post("/django-admin/provenance/lot/add/", data)
+    assert response.status_code == 200
+    assert "left" in response.content.decode()
+    data["inputs-0-quantity"] = "100"
+    response = admin_client.post("/django-admin/provenance/lot/add/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    harvest = Lot.objects.get(code="HV-ADMIN")
+    assert planting.pk in harvest.ancestor_ids
+    event = ProvenanceEvent.objects.get(lots__lot=harvest)
+    assert event.content["step"] == "harvest"
+    assert event.content["where"]["code"] == planting.growing_area.code
+    assert event.content["inputs"][0]["lot"] == planting.code
