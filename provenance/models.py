@@ -534,7 +534,9 @@ class _AppendOnlyQuerySet(models.QuerySet):
 
 class ProvenanceEventQuerySet(_AppendOnlyQuerySet):
     def for_lots(self, lot_ids):
-        return self.filter(lots__lot_id__in=lot_ids).distinct()
+        """Events that made or observed these lots (not later uses of them as inputs,
+        which belong to other lots' stories)."""
+        return self.filter(lots__lot_id__in=lot_ids, lots__role__in=["output", "object"]).distinct()
 
 
 class ProvenanceEvent(models.Model):

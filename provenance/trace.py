@@ -124,9 +124,7 @@ def scan_result(lot, info):
 def build_trace(lot):
     lineage = services.load_lineage(lot, with_results=True)
     ids = list(lineage.lots)
-    events = list(
-        ProvenanceEvent.objects.filter(lots__lot_id__in=ids).distinct().order_by("event_time", "pk")
-    )
+    events = list(ProvenanceEvent.objects.for_lots(ids).order_by("event_time", "pk"))
     verification = services.verify_chains({e.chain for e in events}) if events else None
     areas = sorted(lineage.areas, key=lambda a: a.code)
     changes = {}

@@ -43,11 +43,7 @@ def _alternate_urls(link):
 
 def _epcis_response(request, lot):
     lineage = services.load_lineage(lot)
-    events = (
-        ProvenanceEvent.objects.filter(lots__lot_id__in=list(lineage.lots))
-        .distinct()
-        .order_by("event_time", "pk")
-    )
+    events = ProvenanceEvent.objects.for_lots(list(lineage.lots)).order_by("event_time", "pk")
     document = epcis.epcis_document(
         ((e.content, e.hash, e.recorded_at.isoformat()) for e in events),
         settings.SITE_URL,

@@ -182,3 +182,18 @@ def test_trace_page_query_count_does_not_grow_with_the_chain(
     assert (
         response.content.decode().count("trace-timeline__item--processing") == 1 + extra_processing
     )
+
+
+def test_a_lot_trace_leaves_out_other_lots_made_from_the_same_harvest(client, lot):
+    from decimal import Decimal
+
+    from provenance import services
+    from provenance.models import Lot
+
+    harvest = Lot.objects.get(pk__in=lot.ancestor_ids, kind=Lot.Kind.HARVEST)
+    services.record_processing(
+        inputs=[(harvest, Decimal("5"))], code="PR-OTHER", process="tea", quantity=Decimal("4")
+    )
+    html = client.get(dl(lot), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "PR-OTHER" not in html
+    assert html.count("trace-timeline__item--processing") == 1
