@@ -318,6 +318,7 @@ class Lot(models.Model):
     ancestor_ids = models.JSONField(default=list, blank=True, editable=False)
     is_sellable = models.BooleanField(default=False, editable=False)
     sale_blockers = models.JSONField(default=list, blank=True, editable=False)
+    summary = models.JSONField(default=dict, blank=True, editable=False)
     checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -869,13 +869,44 @@ def compute_blockers(lot, lineage=None):
     return blockers
 
 
+def summarise(lineage):
+    """What a product page shows of a packed lot's provenance, kept on the lot."""
+    harvests = [x.produced_on for x in lineage.lots.values() if x.kind == Lot.Kind.HARVEST]
+    tests = sorted(lineage.lab_tests, key=lambda t: (t.tested_on, t.pk))
+    return normalise(
+        {
+            "areas": [
+                {
+                    "code": a.code,
+                    "name": a.name,
+                    "commune": a.commune,
+                    "land_type": a.land_type,
+                    "status": a.status,
+                }
+                for a in sorted(lineage.areas, key=lambda a: a.code)
+            ],
+            "harvested_on": max(harvests) if harvests else None,
+            "lab_test": {
+                "lab": tests[-1].lab.name,
+                "certificate": tests[-1].certificate_number,
+                "passed": tests[-1].passed,
+            }
+            if tests
+            else None,
+        }
+    )
+
+
 def refresh_sellability(lots):
     now = timezone.now()
     for lot in lots:
-        blockers = compute_blockers(lot)
+        lineage = load_lineage(lot, with_edges=False)
+        blockers = compute_blockers(lot, lineage)
+        summary = summarise(lineage)
         lot.sale_blockers, lot.is_sellable, lot.checked_at = blockers, not blockers, now
+        lot.summary = summary
         Lot.objects.filter(pk=lot.pk).update(
-            sale_blockers=blockers, is_sellable=not blockers, checked_at=now
+            sale_blockers=blockers, is_sellable=not blockers, checked_at=now, summary=summary
         )
 
 

@@ -1,7 +1,8 @@
+import datetime
+
 from django import template
 
-from provenance import services
-from provenance.models import Lot
+from provenance.models import AreaStatus, GrowingArea, Lot
 
 register = template.Library()
 
@@ -20,12 +21,12 @@ def provenance_summary(context, product):
         return {"summary": None}
     summary = {"lot": lot, "reasons": reasons, "areas": [], "lab_test": None}
     if lot is not None:
-        lineage = services.load_lineage(lot, with_edges=False)
-        summary["areas"] = sorted(lineage.areas, key=lambda a: a.code)
-        harvests = [x.produced_on for x in lineage.lots.values() if x.kind == Lot.Kind.HARVEST]
-        summary["harvested_on"] = max(harvests) if harvests else None
-        tests = sorted(lineage.lab_tests, key=lambda t: (t.tested_on, t.pk))
-        summary["lab_test"] = tests[-1] if tests else None
+        # Kept on the lot by provenance.services whenever its chain changes: no query.
+        cached = lot.summary or {}
+        summary["areas"] = cached.get("areas", [])
+        harvested = cached.get("harvested_on")
+        summary["harvested_on"] = datetime.date.fromisoformat(harvested) if harvested else None
+        summary["lab_test"] = cached.get("lab_test")
     return {"summary": summary}
 
 
@@ -38,3 +39,13 @@ def uom_label(code):
 @register.filter
 def process_label(code):
     return dict(Lot.Process.choices).get(code, code)
+
+
+@register.filter
+def land_label(code):
+    return dict(GrowingArea.LandType.choices).get(code, code)
+
+
+@register.filter
+def area_status_label(code):
+    return dict(AreaStatus.choices).get(code, code)

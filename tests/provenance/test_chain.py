@@ -147,3 +147,12 @@ def test_the_trace_page_shows_a_broken_chain(client, lot, wagtail_root):
     html = response.content.decode()
     assert "Verification failed" in html
     assert f"(id {harvest.pk})" in html
+
+
+def test_refresh_provenance_recomputes_the_cache(lot):
+    from provenance.models import Lot
+
+    Lot.objects.filter(pk=lot.pk).update(is_sellable=False, summary={})
+    call_command("refresh_provenance")
+    lot.refresh_from_db()
+    assert lot.is_sellable and lot.summary["areas"][0]["code"].startswith("VN-LCPT-")

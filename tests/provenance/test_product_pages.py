@@ -23,6 +23,7 @@ def test_product_page_shows_the_lot_on_sale_and_links_to_its_trace_page(
     assert lot.lot_number in html
     assert f'href="/vi/trace/01/{lot.gtin}/10/{lot.lot_number}/"' in html
     assert "VN-LCPT-" in html
+    assert "KQ-" in html  # the lab certificate
     assert "Not for sale" not in html
 
 
