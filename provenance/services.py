@@ -484,7 +484,12 @@ def record_processing(
             _check_area_active(source.growing_area)
     cooperative = cooperative or inputs[0][0].cooperative
     with transaction.atomic():
-        Lot.objects.select_for_update().filter(pk__in=sorted(s.pk for s, _q in inputs)).count()
+        list(
+            Lot.objects.select_for_update()
+            .filter(pk__in=[s.pk for s, _q in inputs])
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        )
         check_inputs(inputs, quantity, unit, process)
         lot = Lot.objects.create(
             code=code,

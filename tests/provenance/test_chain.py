@@ -102,8 +102,9 @@ def test_tampering_with_a_row_is_caught_and_named(lot):
     import json
 
     with connection.cursor() as cursor:
+        cast = "CAST(%s AS jsonb)" if connection.vendor == "postgresql" else "%s"
         cursor.execute(
-            "UPDATE provenance_provenanceevent SET content = %s WHERE id = %s",
+            f"UPDATE provenance_provenanceevent SET content = {cast} WHERE id = %s",
             [json.dumps(content), harvest.pk],
         )
     result = services.verify_chains()
