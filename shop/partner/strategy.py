@@ -8,12 +8,12 @@ product lists prefetch ``stockrecords__provenance_lots``, so this costs no query
 product in a list.
 """
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from oscar.apps.partner import availability
 from oscar.apps.partner import strategy as oscar_strategy
 
-from provenance.models import Lot
-from provenance.services import blocker_message, sale_blockers
+from provenance.services import blocker_message, current_lot, sale_blockers
 
 
 class NotForSale(availability.Base):
@@ -39,57 +39,48 @@ class NotForSale(availability.Base):
 class ProvenanceRequired:
     """Availability mixin: block sale unless every stock record's lot is complete.
 
-    Lists prefetch ``stockrecords__provenance_lots``; elsewhere (product page, basket)
-    the lots of a product's stock records are read once per request and kept on the
-    strategy, which Oscar creates per request.
+    Lists prefetch ``stockrecords__provenance_lots`` with their products. A product
+    that comes without them (product page, basket line) gets them prefetched once, on
+    the instance, the way Oscar's own lists prefetch stock records; Oscar's repeated
+    ``product.stockrecords.all()[0]`` then costs nothing either.
     """
 
-    def _lots_for(self, product, stockrecord):
-        cache = getattr(stockrecord, "_prefetched_objects_cache", {})
-        if "provenance_lots" in cache:
-            return list(cache["provenance_lots"])
-        by_record = self.__dict__.setdefault("_provenance_lots", {})
-        loaded = self.__dict__.setdefault("_provenance_products", set())
-        if product.pk not in loaded:
-            loaded.add(product.pk)
-            for lot in Lot.objects.filter(stockrecord__product=product):
-                by_record.setdefault(lot.stockrecord_id, []).append(lot)
-        return by_record.get(stockrecord.pk, [])
+    def prefetch_provenance(self, product):
+        cache = getattr(product, "_prefetched_objects_cache", {})
+        if "stockrecords" not in cache:
+            prefetch_related_objects([product], "stockrecords__provenance_lots")
+            return
+        records = [
+            record
+            for record in cache["stockrecords"]
+            if "provenance_lots" not in getattr(record, "_prefetched_objects_cache", {})
+        ]
+        if records:
+            prefetch_related_objects(records, "provenance_lots")
+
+    def select_stockrecord(self, product):
+        self.prefetch_provenance(product)
+        return super().select_stockrecord(product)
 
     def provenance_lot_of_product(self, product):
-        """The newest packed lot on sale for any of the product's stock records (the
-        lots were read for the availability check already)."""
-        self.provenance_reasons(product)
+        """The newest packed lot on sale for any of the product's stock records."""
+        self.prefetch_provenance(product)
         lots = [
             lot
-            for lots in self.__dict__.get("_provenance_lots", {}).values()
-            for lot in lots
-            if lot.is_packed and lot.product_id in (product.pk, None)
+            for record in product.stockrecords.all()
+            for lot in record.provenance_lots.all()
+            if lot.is_packed
         ]
-        if not lots:
-            lots = [
-                lot
-                for stockrecord in product.stockrecords.all()
-                for lot in self._lots_for(product, stockrecord)
-                if lot.is_packed
-            ]
-        return max(lots, key=lambda lot: lot.pk) if lots else None
-
-    def provenance_lot(self, product, stockrecord):
-        """The packed lot now on sale for this stock record (its newest)."""
-        lots = [lot for lot in self._lots_for(product, stockrecord) if lot.is_packed]
         return max(lots, key=lambda lot: lot.pk) if lots else None
 
     def provenance_reasons(self, product):
-        """Why this product may not be sold (empty when it may); kept for the request."""
-        cache = self.__dict__.setdefault("_provenance_reasons", {})
-        if product.pk not in cache:
-            reasons = []
-            for stockrecord in product.stockrecords.all():
-                lot = self.provenance_lot(product, stockrecord)
-                reasons += [blocker_message(b) for b in sale_blockers(stockrecord, lot=lot)]
-            cache[product.pk] = reasons
-        return cache[product.pk]
+        """Why this product may not be sold (empty when it may)."""
+        self.prefetch_provenance(product)
+        reasons = []
+        for stockrecord in product.stockrecords.all():
+            lot = current_lot(stockrecord)
+            reasons += [blocker_message(b) for b in sale_blockers(stockrecord, lot=lot)]
+        return reasons
 
     def availability_policy(self, product, stockrecord):
         policy = super().availability_policy(product, stockrecord)

@@ -241,3 +241,13 @@ def test_seedlings_need_a_seed_source_not_a_harvest():
         product_form=Lot.Form.SEEDLINGS,
     )
     assert lot.is_sellable, lot.sale_blockers
+
+
+def test_basket_accepts_a_traceable_product_and_refuses_one_without_a_lot(client, wagtail_root):
+    good = build_chain().product
+    bad = ProductFactory(stock=5, stock__traceable=False)
+    response = client.post(f"/en/shop/basket/add/{good.pk}/", {"quantity": 1})
+    assert response.status_code == 302
+    response = client.post(f"/en/shop/basket/add/{bad.pk}/", {"quantity": 1}, follow=True)
+    basket = response.context["request"].basket
+    assert [line.product_id for line in basket.all_lines()] == [good.pk]
