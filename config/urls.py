@@ -22,12 +22,15 @@ urlpatterns = [
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
     path("payments/", include("payments.urls")),
+    # GS1 Digital Link resolver (/01/{gtin}/10/{lot}[/21/{serial}]), in the visitor's language.
+    path("", include("provenance.resolver_urls")),
 ]
 
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("shop/", RedirectView.as_view(pattern_name="catalogue:index"), name="shop-root"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
+    path("trace/", include("provenance.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -76,6 +76,7 @@ class ProductFactory(factory.django.DjangoModelFactory):
             product=self,
             num_in_stock=extracted,
             price=Decimal(kwargs.get("price", 1_234_567)),
+            traceable=kwargs.get("traceable", True),
         )
 
     @factory.post_generation
@@ -96,6 +97,19 @@ class StockRecordFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = StockRecord
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def traceable(self, create, extracted, **kwargs):
+        """A product may only be sold from a packed lot with a complete provenance chain
+        (shop/partner/strategy.py), so by default every stock record gets one.
+        ``StockRecordFactory(traceable=False)`` (or ``ProductFactory(stock=5,
+        stock__traceable=False)``) leaves it without one: not for sale."""
+        if not create or extracted is False:
+            return
+        from tests.provenance.factories import build_chain
+
+        build_chain(self, serials=())
 
 
 CategoryFactory = oscar_factories.CategoryFactory

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "core",
     "cms",
     "payments",
+    "provenance",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -266,6 +267,16 @@ HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.RealtimeSignalProcessor"
 # --------------------------------------------------------------------------- project
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")
 DEMO_NOTICE = True
+
+# Provenance (issue #3). Official growing-area codes, e.g. VN-LCPT-0001.
+PROVENANCE_GROWING_AREA_CODE_PATTERN = env(
+    "PROVENANCE_GROWING_AREA_CODE_PATTERN", r"^VN-[A-Z]{2,6}-\d{4}$"
+)
+PROVENANCE_GROWING_AREA_CODE_EXAMPLE = "VN-LCPT-0001"
+# A serial scanned this many times is shown with a warning and listed for staff.
+PROVENANCE_SCAN_WARNING_THRESHOLD = int(env("PROVENANCE_SCAN_WARNING_THRESHOLD", "5"))
+# The most a harvest may weigh per hectare harvested (the plan: ~5 t from ~25 ha a year).
+PROVENANCE_MAX_YIELD_KG_PER_HA = int(env("PROVENANCE_MAX_YIELD_KG_PER_HA", "400"))
 
 LOGGING = {
     "version": 1,

@@ -21,6 +21,7 @@ from cms import models as cms
 from cms.services import add_child_page, add_translation
 from core.demo import content, images
 from core.demo.checkout import ensure_checkout_data
+from core.demo.provenance import ensure_provenance
 from core.text import slugify_vi
 
 Product = get_model("catalogue", "Product")
@@ -60,6 +61,7 @@ class DemoLoader:
             self.ensure_locales()
             ensure_checkout_data(log=self.note)
             self.ensure_catalogue()
+            ensure_provenance(self)
         with transaction.atomic():
             self.ensure_pages()
         with transaction.atomic():

@@ -27,9 +27,14 @@ def language_links(context):
     page = context.get("page") or context.get("self")
     if isinstance(page, Page):
         page_urls = translation_urls(page, request)
+    # A view may name its own page in each language (e.g. the GS1 resolver, which lives
+    # outside the language prefix): {"vi": "/vi/...", "en": "/en/..."}.
+    alternates = context.get("alternate_language_urls") or {}
     links = []
     for code, name in settings.LANGUAGES:
-        if isinstance(page, Page):
+        if code in alternates:
+            url = alternates[code]
+        elif isinstance(page, Page):
             url = page_urls.get(code) or f"/{code}/"
         else:
             url = translate_url(request.get_full_path(), code)

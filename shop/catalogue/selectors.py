@@ -10,11 +10,12 @@ Product = get_model("catalogue", "Product")
 
 
 def _card_queryset():
-    """What a product card shows: class, price and stock, first image."""
+    """What a product card shows: class, price and stock, first image, and the lots the
+    provenance sale rule reads for every card."""
     return (
         Product.objects.browsable()
         .select_related("product_class")
-        .prefetch_related("stockrecords", "images")
+        .prefetch_related("stockrecords__provenance_lots", "images")
     )
 
 

@@ -19,5 +19,10 @@ class ProductIndex(oscar_indexes.ProductIndex):
     )
     title = indexes.CharField(model_attr="title", null=True, analyzer=folding_analyzer())
 
+    def read_queryset(self, using=None):
+        # Products shown from search results come with their lots, so the shop's
+        # provenance rule (shop/partner/strategy.py) costs no query per product.
+        return super().read_queryset(using).prefetch_related("stockrecords__provenance_lots")
+
     def prepare_product_class(self, obj):
         return obj.get_product_class().slug

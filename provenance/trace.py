@@ -1,0 +1,198 @@
+"""What a trace page shows, gathered in a fixed number of queries whatever the chain's
+length (lot, lineage, events, chain verification, status history, scans)."""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import DatabaseError, transaction
+from django.db.models import Count, Min
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from provenance import geo, gs1, services, useragents
+from provenance.models import (
+    AreaStatus,
+    GrowingAreaStatusChange,
+    Lot,
+    ProvenanceEvent,
+    ScanRecord,
+    UnitSerial,
+)
+
+logger = logging.getLogger(__name__)
+
+STEP_LABELS = {
+    "seedlings": gettext_lazy("Seedlings raised"),
+    "planting": gettext_lazy("Planted in the growing area"),
+    "harvest": gettext_lazy("Harvested"),
+    "processing": gettext_lazy("Processed"),
+    "lab_test": gettext_lazy("Lab tested"),
+    "packing": gettext_lazy("Packed"),
+    "release": gettext_lazy("Released for sale"),
+    "shipping": gettext_lazy("Shipped"),
+    "correction": gettext_lazy("Correction"),
+}
+
+
+class CodeNotFound(Exception):
+    """The code is malformed or names nothing we made."""
+
+    def __init__(self, reason, link=None):
+        super().__init__(reason)
+        self.reason = reason
+        self.link = link
+
+
+def scan_warning_threshold():
+    return int(getattr(settings, "PROVENANCE_SCAN_WARNING_THRESHOLD", 5))
+
+
+def find_lot(gtin, lot_number, serial=None):
+    """Validate the code and find its lot (and serial); ``CodeNotFound`` otherwise."""
+    try:
+        link = gs1.make_link(gtin, lot_number, serial)
+    except gs1.InvalidCode as exc:
+        raise CodeNotFound("invalid") from exc
+    lot = (
+        Lot.objects.filter(kind=Lot.Kind.PACKED, gtin=link.gtin, lot_number=link.lot)
+        .select_related("product", "cooperative", "cooperative__cooperative")
+        .first()
+    )
+    if lot is None:
+        raise CodeNotFound("unknown_lot", link)
+    unit = None
+    if link.serial is not None:
+        unit = UnitSerial.objects.filter(lot=lot, serial=link.serial).first()
+        if unit is None:
+            raise CodeNotFound("unknown_serial", link)
+        unit.lot = lot
+    return link, lot, unit
+
+
+@dataclass
+class ScanInfo:
+    first_scan: bool
+    count: int
+    first_seen: object = None
+    warnings: list = field(default_factory=list)
+
+
+def log_scan(request, link, lot=None, unit=None, result=None):
+    """Record a resolver hit on a serial. Never fails the page."""
+    try:
+        with transaction.atomic():
+            ScanRecord.objects.create(
+                lot=lot,
+                serial=unit,
+                gtin=link.gtin,
+                lot_number=link.lot[:20],
+                serial_text=(link.serial or "")[:40],
+                user_agent_family=useragents.family(request.META.get("HTTP_USER_AGENT", "")),
+                language=(getattr(request, "LANGUAGE_CODE", "") or "")[:10],
+                result=result or ScanRecord.Result.GENUINE,
+            )
+    except DatabaseError:
+        logger.exception("could not record the scan of %s", link.path)
+
+
+def scan_info(lot, unit, areas_ok):
+    """How often this serial was scanned before, and what that means."""
+    seen = ScanRecord.objects.filter(serial=unit).aggregate(n=Count("pk"), first=Min("scanned_at"))
+    count, first = seen["n"], seen["first"]
+    info = ScanInfo(first_scan=count == 0, count=count, first_seen=first)
+    if count >= scan_warning_threshold():
+        info.warnings.append("overscanned")
+    if not areas_ok:
+        info.warnings.append("recalled")
+    if not lot.released:
+        info.warnings.append("unreleased")
+    return info
+
+
+def scan_result(lot, info):
+    if "recalled" in info.warnings:
+        return ScanRecord.Result.RECALLED
+    if "unreleased" in info.warnings:
+        return ScanRecord.Result.UNRELEASED
+    if "overscanned" in info.warnings:
+        return ScanRecord.Result.OVERSCANNED
+    return ScanRecord.Result.GENUINE
+
+
+def build_trace(lot):
+    lineage = services.load_lineage(lot, with_results=True)
+    ids = list(lineage.lots)
+    events = list(ProvenanceEvent.objects.for_lots(ids).order_by("event_time", "pk"))
+    verification = services.verify_chains({e.chain for e in events}) if events else None
+    areas = sorted(lineage.areas, key=lambda a: a.code)
+    changes = {}
+    if areas:
+        for change in GrowingAreaStatusChange.objects.filter(area__in=areas).order_by(
+            "-changed_at"
+        ):
+            changes.setdefault(change.area_id, []).append(change)
+    area_rows = []
+    for area in areas:
+        svg = None
+        if area.boundary:
+            try:
+                svg = geo.svg_path(area.boundary)
+            except geo.InvalidBoundary:
+                svg = None
+        area_rows.append(
+            {
+                "area": area,
+                "map": svg,
+                "changes": changes.get(area.pk, []),
+                "gacp_valid": area.gacp_valid_on(),
+            }
+        )
+    timeline = []
+    for event in events:
+        content = event.content
+        timeline.append(
+            {
+                "event": event,
+                "label": STEP_LABELS.get(content.get("step"), content.get("step")),
+                "step": content.get("step"),
+                "time": event.event_time,
+                "where": content.get("where"),
+                "inputs": content.get("inputs", []),
+                "outputs": content.get("outputs", []),
+                "objects": content.get("objects", []),
+                "details": content.get("details", {}),
+                "documents": content.get("documents", []),
+                "recorded_by": content.get("recordedBy"),
+                "corrects": event.corrects_id,
+            }
+        )
+    seed_sources = {
+        item.seed_source_id: item.seed_source
+        for item in lineage.lots.values()
+        if item.seed_source_id
+    }
+    inactive = [row for row in area_rows if row["area"].status != AreaStatus.ACTIVE]
+    return {
+        "lot": lot,
+        "lineage": lineage,
+        "areas": area_rows,
+        "inactive_areas": inactive,
+        "seed_sources": list(seed_sources.values()),
+        "lab_tests": sorted(lineage.lab_tests, key=lambda t: t.tested_on),
+        "timeline": timeline,
+        "verification": verification,
+        "blockers": [services.blocker_message(b) for b in (lot.sale_blockers or [])],
+        "cooperative": getattr(lot.cooperative, "cooperative", None),
+        "partner": lot.cooperative,
+        "today": timezone.localdate(),
+    }
+
+
+def not_found_message(reason):
+    return {
+        "invalid": _("This code is not a valid product code."),
+        "unknown_lot": _("No product lot with this code was ever made by us."),
+        "unknown_serial": _("This serial number was never issued for this lot."),
+    }.get(reason, "")

@@ -1,0 +1,19 @@
+"""Trace pages and tools inside the language prefix: /<lang>/trace/..."""
+
+from django.urls import path, re_path
+
+from provenance import views
+
+app_name = "provenance"
+
+urlpatterns = [
+    path("01/<str:gtin>/10/<str:lot>/", views.trace_page, name="trace"),
+    path("01/<str:gtin>/10/<str:lot>/21/<str:serial>/", views.trace_page, name="trace-serial"),
+    re_path(r"^qr/(?P<pk>\d+)\.(?P<fmt>svg|png)$", views.lot_qr, name="qr-lot"),
+    re_path(
+        r"^qr/(?P<pk>\d+)/(?P<serial>[^/]+)\.(?P<fmt>svg|png)$", views.serial_qr, name="qr-serial"
+    ),
+    path("labels/<int:pk>/", views.label_sheet, name="labels"),
+    path("staff/suspicious/", views.suspicious_codes, name="suspicious"),
+    path("staff/areas/<int:pk>/buyers/", views.area_buyers, name="area-buyers"),
+]
