@@ -5,12 +5,21 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from provenance.forms import GrowingAreaForm, LabTestForm, LotForm
 from provenance.models import GrowingArea, LabTest, Lot, ProvenanceEvent
 from provenance.validators import validate_certificate_file, validate_growing_area_code
 from tests.factories import PartnerFactory, png_bytes
 from tests.provenance.factories import LabFactory, build_chain
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """These tests read the English messages (the site's default language is Vietnamese)."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 
@@ -206,7 +215,9 @@ def test_a_harvest_entered_in_the_admin_is_chained_and_checked(admin_client):
         "serials-TOTAL_FORMS": "0",
         "serials-INITIAL_FORMS": "0",
     }
-    response = admin_client.post("/django-admin/provenance/lot/add/", data)
+    response = admin_client.post(
+        "/django-admin/provenance/lot/add/", data, HTTP_ACCEPT_LANGUAGE="en"
+    )
     assert response.status_code == 200
     assert "left" in response.content.decode()
     data["inputs-0-quantity"] = "100"

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from oscar.core.loading import get_class
 from oscar.test import factories as oscar_factories
 
@@ -15,6 +16,14 @@ from tests.provenance.factories import (
     LabFactory,
     build_chain,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """These tests read the English messages (the site's default language is Vietnamese)."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 Selector = get_class("partner.strategy", "Selector")
