@@ -6,3 +6,8 @@ from .base import VAR_DIR, env, env_bool
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
 VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+# WhiteNoise serves static files straight from the apps and static/ (no collectstatic),
+# so the site also works with DEBUG off (scripts/bench.py) on the embedded default.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
