@@ -1,7 +1,7 @@
 """Local development: the embedded default (SQLite, local media, console e-mail)."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR, env, env_bool
+from .base import STATIC_ROOT, VAR_DIR, env, env_bool
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
@@ -11,3 +11,6 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 # so the site also works with DEBUG off (scripts/bench.py) on the embedded default.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# The embedded default serves its own local media, DEBUG or not.
+SERVE_MEDIA = True
