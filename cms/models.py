@@ -48,6 +48,37 @@ class SeoMixin(models.Model):
         return self.search_description or getattr(self, "introduction", "") or ""
 
 
+class ArticleMixin(models.Model):
+    """What standard pages, stories and culture pages share: an introduction, a hero
+    image with its alternative text, and a StreamField body."""
+
+    introduction = models.TextField(_("Introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Hero image"),
+    )
+    hero_image_alt = models.CharField(_("Hero image alternative text"), max_length=255, blank=True)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Body"))
+
+    article_panels = [
+        FieldPanel("introduction"),
+        FieldPanel("hero_image"),
+        FieldPanel("hero_image_alt"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(SeoMixin, Page):
     hero_title = models.CharField(_("Hero title"), max_length=255)
     hero_text = models.TextField(_("Hero text"), blank=True)
@@ -126,27 +157,8 @@ class HomePage(SeoMixin, Page):
         return context
 
 
-class StandardPage(SeoMixin, Page):
-    introduction = models.TextField(_("Introduction"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("Hero image"),
-    )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Body"))
-
-    content_panels = Page.content_panels + [
-        FieldPanel("introduction"),
-        FieldPanel("hero_image"),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+class StandardPage(SeoMixin, ArticleMixin, Page):
+    content_panels = Page.content_panels + ArticleMixin.article_panels
 
     parent_page_types = ["cms.HomePage", "cms.StandardPage"]
     subpage_types = ["cms.StandardPage"]
@@ -186,39 +198,21 @@ class StoryIndexPage(SeoMixin, Page):
         return context
 
 
-class StoryPage(SeoMixin, Page):
+class StoryPage(SeoMixin, ArticleMixin, Page):
     KIND_STORY = "story"
     KIND_NEWS = "news"
     KIND_CHOICES = [(KIND_STORY, _("Brand story")), (KIND_NEWS, _("News"))]
 
     date = models.DateField(_("Date"))
     kind = models.CharField(_("Kind"), max_length=10, choices=KIND_CHOICES, default=KIND_STORY)
-    introduction = models.TextField(_("Introduction"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("Hero image"),
-    )
-    hero_image_alt = models.CharField(_("Hero image alternative text"), max_length=255, blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Body"))
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True, verbose_name=_("Tags"))
 
-    content_panels = Page.content_panels + [
-        FieldPanel("date"),
-        FieldPanel("kind"),
-        FieldPanel("introduction"),
-        FieldPanel("hero_image"),
-        FieldPanel("hero_image_alt"),
-        FieldPanel("body"),
-        FieldPanel("tags"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("date"), FieldPanel("kind")]
+        + ArticleMixin.article_panels
+        + [FieldPanel("tags")]
+    )
 
     parent_page_types = ["cms.StoryIndexPage"]
     subpage_types = []
@@ -246,37 +240,19 @@ class CultureIndexPage(SeoMixin, Page):
         return context
 
 
-class CulturePage(SeoMixin, Page):
+class CulturePage(SeoMixin, ArticleMixin, Page):
     """The culture of a people who grow the ginseng: traditions, festivals, uses."""
 
     people = models.CharField(
         _("People"), max_length=100, blank=True, help_text=_("For example: Hà Nhì, Dao, Mông")
     )
     commune = models.CharField(_("Commune"), max_length=100, blank=True)
-    introduction = models.TextField(_("Introduction"), blank=True)
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("Hero image"),
-    )
-    hero_image_alt = models.CharField(_("Hero image alternative text"), max_length=255, blank=True)
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("Body"))
 
-    content_panels = Page.content_panels + [
-        FieldPanel("people"),
-        FieldPanel("commune"),
-        FieldPanel("introduction"),
-        FieldPanel("hero_image"),
-        FieldPanel("hero_image_alt"),
-        FieldPanel("body"),
-    ]
-    search_fields = Page.search_fields + [
-        index.SearchField("introduction"),
-        index.SearchField("body"),
-    ]
+    content_panels = (
+        Page.content_panels
+        + [FieldPanel("people"), FieldPanel("commune")]
+        + ArticleMixin.article_panels
+    )
 
     parent_page_types = ["cms.CultureIndexPage"]
     subpage_types = []
