@@ -3,6 +3,11 @@
 
     make bench                     # after `make setup` (demo content)
     .venv/bin/python scripts/bench.py --seconds 10 --clients 8 --min-rps 50
+    .venv/bin/python scripts/bench.py --products 1000   # a catalogue of 1,000 products
+
+With --products N the benchmark runs on its own SQLite database (var/bench-N.sqlite3):
+the demo content plus generated products, each with a stock record, a picture and a
+complete provenance chain, made once and kept for the next run.
 
 For each page it runs CLIENTS keep-alive connections for SECONDS and reports requests
 per second, latency percentiles and every non-200 answer. Exits 1 if any request failed
@@ -41,6 +46,44 @@ def wait_for(port, timeout=60):
         except OSError:
             time.sleep(0.3)
     raise SystemExit("the server did not start")
+
+
+def prepare_catalogue(count):
+    """A database with the demo content and ``count`` products in all; returns its URL."""
+    path = ROOT / "var" / f"bench-{count}.sqlite3"
+    url = f"sqlite:///{path}"
+    env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    python = str(ROOT / ".venv/bin/python")
+    subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    subprocess.run([python, "manage.py", "load_demo", "--no-index"], cwd=ROOT, env=env, check=True)
+    code = f"""
+import django; django.setup()
+from django.apps import apps
+from django.db import transaction
+from oscar.core.loading import get_model
+from shop.search.indexing import rebuild_product_index
+import factory
+import tests.factories, tests.provenance.factories
+from tests.factories import ProductFactory
+Product = get_model("catalogue", "Product")
+# Start the factories' sequences past the demo's codes (growing areas, lots, UPCs).
+for module in (tests.factories, tests.provenance.factories):
+    for value in vars(module).values():
+        if isinstance(value, type) and issubclass(value, factory.django.DjangoModelFactory):
+            value.reset_sequence(7000 + Product.objects.count())
+missing = {count} - Product.objects.count()
+if missing > 0:
+    signals = apps.get_app_config("haystack").signal_processor
+    signals.teardown()
+    with transaction.atomic():
+        for _ in range(missing):
+            ProductFactory(stock=20, image=True)
+    signals.setup()
+    print(f"added {{missing}} products")
+rebuild_product_index()
+"""
+    subprocess.run([python, "-c", code], cwd=ROOT, env=env, check=True)
+    return url
 
 
 def product_path():
@@ -116,7 +159,13 @@ def main():
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) + 1)
     parser.add_argument("--min-rps", type=float, default=0, help="fail if any page is slower")
     parser.add_argument("--pages", default="home,catalogue,product,story")
+    parser.add_argument(
+        "--products", type=int, default=0, help="benchmark a catalogue of N products"
+    )
     args = parser.parse_args()
+    if args.products:
+        os.environ["WHOOSH_PATH"] = str(ROOT / "var" / f"whoosh-bench-{args.products}")
+        os.environ["DATABASE_URL"] = prepare_catalogue(args.products)
 
     paths = {
         "home": "/vi/",
