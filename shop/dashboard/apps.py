@@ -1,0 +1,25 @@
+"""Oscar's dashboard, forked so that cooperative users get their own pages (sales) and
+reach only what they own (cooperatives.access)."""
+
+import oscar.apps.dashboard.apps as apps
+from django.urls import path
+from oscar.core.loading import get_class
+
+
+class DashboardConfig(apps.DashboardConfig):
+    name = "shop.dashboard"
+
+    def configure_permissions(self):
+        super().configure_permissions()
+        DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
+        both = (DashboardPermission.staff, DashboardPermission.partner_dashboard_access)
+        self.permissions_map.update({"cooperative-sales": both})
+
+    def get_urls(self):
+        from shop.dashboard import views
+
+        urls = super().get_urls()
+        extra = self.post_process_urls(
+            [path("sales/", views.SalesReportView.as_view(), name="cooperative-sales")]
+        )
+        return extra + urls
