@@ -334,3 +334,12 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")  # tests point the real library at a fake
 STRIPE_WEBHOOK_TOLERANCE = int(env("STRIPE_WEBHOOK_TOLERANCE", "300"))
 STRIPE_SESSION_MINUTES = int(env("STRIPE_SESSION_MINUTES", "60"))
+
+# --------------------------------------------------------------------------- cooperatives
+# Cooperative users see Oscar's dashboard through cooperatives.access (own objects only).
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {"label": _("Sales"), "icon": "fas fa-chart-line", "url_name": "dashboard:cooperative-sales"},
+]
+# Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
+COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
