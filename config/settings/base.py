@@ -340,6 +340,7 @@ STRIPE_SESSION_MINUTES = int(env("STRIPE_SESSION_MINUTES", "60"))
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {"label": _("Sales"), "icon": "fas fa-chart-line", "url_name": "dashboard:cooperative-sales"},
+    {"label": _("Your lots"), "icon": "fas fa-seedling", "url_name": "dashboard:cooperative-lots"},
 ]
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))

@@ -13,13 +13,26 @@ class DashboardConfig(apps.DashboardConfig):
         super().configure_permissions()
         DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
         both = (DashboardPermission.staff, DashboardPermission.partner_dashboard_access)
-        self.permissions_map.update({"cooperative-sales": both})
+        for name in ("cooperative-sales", "cooperative-lots", "cooperative-harvest"):
+            self.permissions_map[name] = both
 
     def get_urls(self):
-        from shop.dashboard import views
+        from shop.dashboard import provenance_views, views
 
         urls = super().get_urls()
         extra = self.post_process_urls(
-            [path("sales/", views.SalesReportView.as_view(), name="cooperative-sales")]
+            [
+                path("sales/", views.SalesReportView.as_view(), name="cooperative-sales"),
+                path(
+                    "lots/",
+                    provenance_views.LotListView.as_view(),
+                    name="cooperative-lots",
+                ),
+                path(
+                    "lots/<int:pk>/harvest/",
+                    provenance_views.RecordHarvestView.as_view(),
+                    name="cooperative-harvest",
+                ),
+            ]
         )
         return extra + urls

@@ -17,6 +17,8 @@ SKIP = {"logout", "login"}
 OPEN_TO_COOPERATIVES = {
     "index",  # redirects to their sales
     "cooperative-sales",
+    "cooperative-lots",
+    "cooperative-harvest",
     "catalogue-product-list",
     "catalogue-product-create",
     "catalogue-product-lookup",
@@ -39,7 +41,14 @@ def objects_of(coop, order, line, note):
         "line_id": line.pk,
         "note_id": note.pk,
         "stockrecord": coop.stockrecord.pk,
+        "lot": planting_of(coop).pk,
     }
+
+
+def planting_of(coop):
+    from provenance.models import Lot
+
+    return Lot.objects.filter(cooperative=coop.partner, kind=Lot.Kind.PLANTING).first()
 
 
 def kwargs_for(name, params, view_class, objects):
@@ -58,7 +67,9 @@ def kwargs_for(name, params, view_class, objects):
         elif param == "user_pk":
             kwargs[param] = objects["user"]
         elif param == "pk":
-            if name.startswith("partner-") or model_name == "partner":
+            if model_name == "lot":
+                kwargs[param] = objects["lot"]
+            elif name.startswith("partner-") or model_name == "partner":
                 kwargs[param] = objects["partner"]
             elif model_name == "user" or name.startswith("user"):
                 kwargs[param] = objects["user"]
