@@ -19,6 +19,7 @@ PARTNER_PATHS = {
     ("provenance", "seedsource"): "cooperative",
     ("provenance", "lot"): "cooperative",
     ("provenance", "labtest"): "lot__cooperative",
+    ("cooperatives", "profile"): "cooperative__partner",
 }
 
 

@@ -13,11 +13,16 @@ class DashboardConfig(apps.DashboardConfig):
         super().configure_permissions()
         DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
         both = (DashboardPermission.staff, DashboardPermission.partner_dashboard_access)
-        for name in ("cooperative-sales", "cooperative-lots", "cooperative-harvest"):
+        for name in (
+            "cooperative-sales",
+            "cooperative-lots",
+            "cooperative-harvest",
+            "cooperative-profile",
+        ):
             self.permissions_map[name] = both
 
     def get_urls(self):
-        from shop.dashboard import provenance_views, views
+        from shop.dashboard import profile_views, provenance_views, views
 
         urls = super().get_urls()
         extra = self.post_process_urls(
@@ -32,6 +37,11 @@ class DashboardConfig(apps.DashboardConfig):
                     "lots/<int:pk>/harvest/",
                     provenance_views.RecordHarvestView.as_view(),
                     name="cooperative-harvest",
+                ),
+                path(
+                    "profile/<int:pk>/",
+                    profile_views.ProfileUpdateView.as_view(),
+                    name="cooperative-profile",
                 ),
             ]
         )

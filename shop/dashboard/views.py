@@ -15,6 +15,7 @@ from oscar.apps.dashboard.views import *  # noqa: F403
 from oscar.core.loading import get_model
 
 from cooperatives import access
+from cooperatives.models import Profile
 from shop.order import services
 
 Line = get_model("order", "Line")
@@ -60,6 +61,9 @@ class SalesReportView(generic.TemplateView):
         ctx["rows"] = rows
         ctx["total_quantity"] = sum(row["quantity"] or 0 for row in rows)
         ctx["total_revenue"] = sum(row["revenue"] or 0 for row in rows)
+        ctx["profiles"] = access.owned_queryset(self.request.user, Profile).select_related(
+            "cooperative"
+        )
         return ctx
 
     def csv_response(self):

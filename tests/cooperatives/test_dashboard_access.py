@@ -19,6 +19,7 @@ OPEN_TO_COOPERATIVES = {
     "cooperative-sales",
     "cooperative-lots",
     "cooperative-harvest",
+    "cooperative-profile",
     "catalogue-product-list",
     "catalogue-product-create",
     "catalogue-product-lookup",
@@ -42,7 +43,16 @@ def objects_of(coop, order, line, note):
         "note_id": note.pk,
         "stockrecord": coop.stockrecord.pk,
         "lot": planting_of(coop).pk,
+        "profile": profile_of(coop).pk,
     }
+
+
+def profile_of(coop):
+    from cooperatives.models import Profile
+
+    return Profile.objects.get_or_create(
+        cooperative=coop.cooperative, defaults={"slug": coop.partner.code}
+    )[0]
 
 
 def planting_of(coop):
@@ -67,8 +77,8 @@ def kwargs_for(name, params, view_class, objects):
         elif param == "user_pk":
             kwargs[param] = objects["user"]
         elif param == "pk":
-            if model_name == "lot":
-                kwargs[param] = objects["lot"]
+            if model_name in ("lot", "profile"):
+                kwargs[param] = objects[model_name]
             elif name.startswith("partner-") or model_name == "partner":
                 kwargs[param] = objects["partner"]
             elif model_name == "user" or name.startswith("user"):

@@ -100,3 +100,29 @@ def test_dashboard_edit_then_product_page(client, coop_a, wagtail_root):
             page = client.get(product.get_absolute_url())
         assert page.status_code == 200
         assert_clean(page.content.decode())
+
+
+@pytest.mark.django_db
+def test_profile_story_from_the_dashboard_is_sanitised(client, coop_a, coop_b, wagtail_root):
+    from cooperatives.models import Profile
+
+    profile = Profile.objects.create(cooperative=coop_a.cooperative, slug="alpha", is_public=True)
+    other = Profile.objects.create(cooperative=coop_b.cooperative, slug="bravo", is_public=True)
+    client.force_login(coop_a.user)
+    with translation.override("en"):
+        url = reverse("dashboard:cooperative-profile", kwargs={"pk": profile.pk})
+        other_url = reverse("dashboard:cooperative-profile", kwargs={"pk": other.pk})
+    attack = "".join(ATTACKS)
+    response = client.post(url, {"story_vi": "<p>Sâm</p>" + attack, "story_en": attack})
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert "<p>Sâm</p>" in profile.story_vi
+    assert_clean(profile.story_vi + profile.story_en)
+    assert client.post(other_url, {"story_vi": "mine now"}).status_code == 404
+    other.refresh_from_db()
+    assert other.story_vi == ""
+    for language in ("vi", "en"):
+        with translation.override(language):
+            page = client.get(reverse("cooperatives:detail", kwargs={"slug": "alpha"}))
+        assert page.status_code == 200
+        assert_clean(page.content.decode())
