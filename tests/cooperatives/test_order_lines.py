@@ -68,6 +68,7 @@ def test_each_cooperative_ships_its_own_lines(
     mixed_order.refresh_from_db()
     assert mixed_order.status == "Shipped"
     assert len(mailoutbox) == 1
+    assert "VNP-A1" in mailoutbox[0].body and "GHN-B2" in mailoutbox[0].body
 
     # The buyer sees both shipments on the order's status page.
     from shop.order.links import status_path
@@ -92,3 +93,20 @@ def test_sales_report_and_csv_show_only_own_lines(client, coop_a, coop_b, mixed_
     client.force_login(coop_b.user)
     csv_b = client.get(url, {"format": "csv"}).content.decode()
     assert "bravo" in csv_b and "alpha" not in csv_b
+
+
+@pytest.mark.django_db
+def test_signed_in_buyer_sees_both_shipments(client, coop_a, coop_b, countries, wagtail_root):
+    from tests.factories import UserFactory
+    from tests.shop.checkout.helpers import make_basket, place
+
+    buyer = UserFactory(email="buyer@example.com")
+    order = place(make_basket((coop_a.product, 1), (coop_b.product, 1), user=buyer), user=buyer)
+    services.mark_order_paid(order)
+    services.ship_lines(coop_a.user, [line_of(order, coop_a)], tracking_code="VNP-A9")
+    services.ship_lines(coop_b.user, [line_of(order, coop_b)], tracking_code="GHN-B9")
+    client.force_login(buyer)
+    with translation.override("en"):
+        url = reverse("customer:order", kwargs={"order_number": order.number})
+    page = client.get(url).content.decode()
+    assert "VNP-A9" in page and "GHN-B9" in page
