@@ -179,3 +179,21 @@ def test_owned_queryset_rule(coop_a, coop_b, mixed_order, admin_user, django_use
     assert not access.owned_queryset(stranger, Product).exists()
     # A model without a rule is nobody's.
     assert not access.owned_queryset(user, get_model("offer", "ConditionalOffer")).exists()
+
+
+@pytest.mark.django_db
+def test_posting_to_another_cooperatives_objects_is_denied(
+    client, coop_a, coop_b, mixed_order, b_order
+):
+    client.force_login(coop_a.user)
+    others = objects_of(coop_b, b_order, b_order.lines.get(), b_order.notes.get())
+    leaks = {}
+    with translation.override("en"):
+        for name, params, view_class in patterns_in("dashboard"):
+            if name in SKIP or not params:
+                continue
+            url = reverse(f"dashboard:{name}", kwargs=kwargs_for(name, params, view_class, others))
+            result = outcome(client.post(url, {}))
+            if result != "denied":
+                leaks[name] = result
+    assert leaks == {}
