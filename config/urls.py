@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("shop/", RedirectView.as_view(pattern_name="catalogue:index"), name="shop-root"),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
+    path("cooperatives/", include("cooperatives.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

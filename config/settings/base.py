@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "cms",
     "payments",
     "provenance",
+    "cooperatives",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -90,11 +91,11 @@ INSTALLED_APPS = [
     "shop.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "shop.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
-    "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "shop.dashboard.orders.apps.OrdersDashboardConfig",
+    "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -333,3 +334,13 @@ STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")  # tests point the real library at a fake
 STRIPE_WEBHOOK_TOLERANCE = int(env("STRIPE_WEBHOOK_TOLERANCE", "300"))
 STRIPE_SESSION_MINUTES = int(env("STRIPE_SESSION_MINUTES", "60"))
+
+# --------------------------------------------------------------------------- cooperatives
+# Cooperative users see Oscar's dashboard through cooperatives.access (own objects only).
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {"label": _("Sales"), "icon": "fas fa-chart-line", "url_name": "dashboard:cooperative-sales"},
+    {"label": _("Your lots"), "icon": "fas fa-seedling", "url_name": "dashboard:cooperative-lots"},
+]
+# Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
+COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))

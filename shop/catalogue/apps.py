@@ -16,3 +16,24 @@ class CatalogueConfig(apps.CatalogueConfig):
             sender=get_model("catalogue", "ProductImage"),
             dispatch_uid="product-image-thumbnails",
         )
+        from django.db.models.signals import pre_save
+
+        pre_save.connect(
+            sanitise_description,
+            sender=get_model("catalogue", "Product"),
+            dispatch_uid="product-description-sanitise",
+        )
+
+
+def sanitise_description(sender, instance, **kwargs):
+    """Descriptions are written by cooperatives and editors: only harmless markup is
+    stored, whatever form or script saved it (Oscar's templates render them |safe)."""
+    from django.conf import settings
+
+    from core.sanitize import clean_html
+
+    # The per-language columns (``product.description`` reads them, with fallback).
+    for name in [f"description_{code}" for code, _name in settings.LANGUAGES]:
+        value = getattr(instance, name, None)
+        if value:
+            setattr(instance, name, clean_html(value))

@@ -16,6 +16,9 @@ from shop.order.stock import lock_stockrecords
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
 StockRecord = get_model("partner", "StockRecord")
+ShippingEvent = get_model("order", "ShippingEvent")
+ShippingEventType = get_model("order", "ShippingEventType")
+ShippingEventQuantity = get_model("order", "ShippingEventQuantity")
 
 logger = logging.getLogger(__name__)
 
@@ -125,6 +128,67 @@ def ship_order(order_or_number, *, tracking_code="", carrier=""):
     _set_status(order, SHIPPED, f"Shipped {carrier} {tracking_code}".strip())
     emails.send_on_commit(order, "shipped")
     return order
+
+
+class NotYourLineError(Exception):
+    pass
+
+
+@transaction.atomic
+def ship_lines(user, lines, *, tracking_code, carrier=""):
+    """A cooperative hands over its own lines of an order (one parcel, one tracking
+    code). Only lines ``user`` owns (cooperatives.access) and not yet shipped; their
+    allocation becomes a sale. When every line is shipped the order is Shipped and the
+    buyer is told. Returns the ShippingEvent."""
+    from cooperatives import access
+
+    line_ids = sorted({getattr(line, "pk", line) for line in lines})
+    if not line_ids:
+        raise OrderStateError("no lines to ship")
+    if not tracking_code.strip():
+        raise OrderStateError("a tracking code is required")
+    order_ids = set(Line.objects.filter(pk__in=line_ids).values_list("order_id", flat=True))
+    if len(order_ids) != 1:
+        raise OrderStateError("lines of exactly one order can be shipped together")
+    order = Order.objects.select_for_update().get(pk=order_ids.pop())
+    if order.status not in (PAID, PROCESSING):
+        raise OrderStateError(f"order {order.number} is {order.status}, not ready to ship")
+    owned = access.owned_queryset(user, Line).filter(pk__in=line_ids, order=order)
+    lines = list(owned.order_by("pk"))
+    if len(lines) != len(line_ids):
+        raise NotYourLineError("some of these lines are not yours")
+    for line in lines:
+        if line.status == SHIPPED or line.allocation_cancelled:
+            raise OrderStateError(f"line {line.pk} is {line.status}")
+    records = lock_stockrecords(line.stockrecord_id for line in lines)
+    for line in lines:
+        record = records.get(line.stockrecord_id)
+        if record is not None and line.num_allocated:
+            StockRecord.objects.filter(pk=record.pk).update(
+                num_allocated=(record.num_allocated or 0) - line.num_allocated,
+                num_in_stock=(record.num_in_stock or 0) - line.num_allocated,
+            )
+            record.num_allocated = (record.num_allocated or 0) - line.num_allocated
+            record.num_in_stock = (record.num_in_stock or 0) - line.num_allocated
+    Line.objects.filter(pk__in=line_ids).update(num_allocated=0, status=SHIPPED)
+    event_type, _ = ShippingEventType.objects.get_or_create(
+        code="shipped", defaults={"name": "Shipped"}
+    )
+    event = ShippingEvent.objects.create(
+        order=order,
+        event_type=event_type,
+        notes=f"{carrier} {tracking_code}".strip()[:1000],
+    )
+    for line in lines:
+        ShippingEventQuantity.objects.create(event=event, line=line, quantity=line.quantity)
+    remaining = order.lines.filter(allocation_cancelled=False).exclude(status=SHIPPED)
+    if not remaining.exists():
+        old = order.status
+        order.status = SHIPPED
+        order.save(update_fields=["status"])
+        order.status_changes.create(old_status=old, new_status=SHIPPED)
+        emails.send_on_commit(order, "shipped")
+    return event
 
 
 def cancel_expired_orders(now=None):

@@ -1,0 +1,167 @@
+"""Joining: apply, approve, reject. Plain functions; each runs in one transaction,
+locks the application row, and sends its e-mail only after the commit."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
+from oscar.core.loading import get_model
+
+from cooperatives.models import Application, ApplicationDocument, Profile
+from core.text import slugify_vi
+from provenance.models import Cooperative
+
+Partner = get_model("partner", "Partner")
+
+
+class ApplicationError(Exception):
+    pass
+
+
+def application_blockers(tax_code, contact_email=""):
+    """Why an application with this tax code (or e-mail) cannot be taken, or []."""
+    problems = []
+    if Cooperative.objects.filter(tax_code=tax_code).exists():
+        problems.append(_("A cooperative with this tax code already sells here."))
+    pending = Application.objects.filter(status=Application.Status.PENDING)
+    if pending.filter(tax_code=tax_code).exists():
+        problems.append(_("An application for this tax code is already being reviewed."))
+    elif contact_email and pending.filter(contact_email__iexact=contact_email).exists():
+        problems.append(_("An application from this e-mail address is already being reviewed."))
+    return problems
+
+
+@transaction.atomic
+def submit_application(*, files=(), language="vi", **fields):
+    problems = application_blockers(fields["tax_code"], fields.get("contact_email", ""))
+    if problems:
+        raise ValidationError(problems)
+    application = Application(language=language, **fields)
+    application.full_clean()
+    application.save()
+    for upload in files:
+        document = ApplicationDocument(application=application, file=upload)
+        document.full_clean()
+        document.save()
+    return application
+
+
+def _locked(application):
+    return Application.objects.select_for_update().get(pk=application.pk)
+
+
+def _unique(model, field, base):
+    base = (base or "htx")[:80]
+    candidate, n = base, 1
+    while model.objects.filter(**{field: candidate}).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+@transaction.atomic
+def approve_application(application, *, reviewer=None):
+    """Creates the partner, its cooperative (legal details), a public profile and a
+    dashboard user, then e-mails the applicant a link to set a password."""
+    application = _locked(application)
+    if application.status != Application.Status.PENDING:
+        raise ApplicationError("only pending applications can be approved")
+    if Cooperative.objects.filter(tax_code=application.tax_code).exists():
+        raise ApplicationError("a cooperative with this tax code already exists")
+    slug = _unique(Partner, "code", slugify_vi(application.legal_name))
+    partner = Partner.objects.create(name=application.legal_name, code=slug)
+    cooperative = Cooperative.objects.create(
+        partner=partner,
+        legal_name=application.legal_name,
+        kind=application.kind,
+        tax_code=application.tax_code,
+        commune=application.commune,
+        address=application.address,
+        contact_name=application.contact_name,
+        contact_phone=application.contact_phone,
+        contact_email=application.contact_email,
+    )
+    story = {"story_en" if application.language == "en" else "story_vi": application.story}
+    Profile.objects.create(
+        cooperative=cooperative, slug=_unique(Profile, "slug", slug), is_public=True, **story
+    )
+    User = get_user_model()
+    user = User.objects.filter(email__iexact=application.contact_email).first()
+    if user is None:
+        user = User(
+            username=_unique(User, "username", slug)[:150],
+            email=application.contact_email,
+            first_name=application.contact_name[:150],
+        )
+        user.set_unusable_password()
+        user.save()
+    user.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )
+    partner.users.add(user)
+    application.status = Application.Status.APPROVED
+    application.cooperative = cooperative
+    application.reviewed_at = timezone.now()
+    application.reviewed_by = reviewer
+    application.save()
+    pk, user_pk = application.pk, user.pk
+    transaction.on_commit(lambda: send_approved_email(pk, user_pk))
+    return application
+
+
+@transaction.atomic
+def reject_application(application, *, reason, reviewer=None):
+    if not reason.strip():
+        raise ApplicationError("a reason is required")
+    application = _locked(application)
+    if application.status != Application.Status.PENDING:
+        raise ApplicationError("only pending applications can be rejected")
+    application.status = Application.Status.REJECTED
+    application.reason = reason.strip()
+    application.reviewed_at = timezone.now()
+    application.reviewed_by = reviewer
+    application.save()
+    pk = application.pk
+    transaction.on_commit(lambda: send_rejected_email(pk))
+    return application
+
+
+def _send(application, kind, context):
+    with translation.override(application.language or settings.LANGUAGE_CODE):
+        context = {"application": application, "shop_name": settings.OSCAR_SHOP_NAME, **context}
+        subject = render_to_string(f"cooperatives/emails/{kind}_subject.txt", context)
+        body = render_to_string(f"cooperatives/emails/{kind}.txt", context)
+    send_mail(
+        " ".join(subject.split()),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [application.contact_email],
+    )
+
+
+def send_approved_email(application_pk, user_pk):
+    application = Application.objects.get(pk=application_pk)
+    user = get_user_model().objects.get(pk=user_pk)
+    with translation.override(application.language or settings.LANGUAGE_CODE):
+        path = reverse(
+            "password-reset-confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    _send(application, "approved", {"set_password_url": settings.SITE_URL.rstrip("/") + path})
+
+
+def send_rejected_email(application_pk):
+    application = Application.objects.get(pk=application_pk)
+    _send(application, "rejected", {})

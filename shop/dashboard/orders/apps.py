@@ -1,0 +1,14 @@
+import oscar.apps.dashboard.orders.apps as apps
+
+
+class OrdersDashboardConfig(apps.OrdersDashboardConfig):
+    name = "shop.dashboard.orders"
+
+    def configure_permissions(self):
+        super().configure_permissions()
+        # Statistics over whole orders and editing the buyer's address: staff only.
+        from oscar.core.loading import get_class
+
+        DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
+        for name in ("order-stats", "order-shipping-address"):
+            self.permissions_map[name] = (DashboardPermission.staff,)

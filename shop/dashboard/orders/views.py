@@ -1,0 +1,151 @@
+"""Order views of the dashboard. Staff get Oscar's views. A cooperative user gets
+pages of their own: an order shows only their lines, the buyer's name, phone and
+shipping address (what they need to ship), and a form to ship those lines. Oscar's
+own order page would show every line and the order's totals (django-oscar #2240)."""
+
+from django import forms
+from django.contrib import messages
+from django.db.models import Sum
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+from django.views import generic
+from oscar.apps.dashboard.orders import views as oscar_views
+from oscar.apps.dashboard.orders.views import *  # noqa: F403
+from oscar.core.loading import get_model
+
+from cooperatives import access
+from shop.order import services
+
+Order = get_model("order", "Order")
+Line = get_model("order", "Line")
+
+
+class ShipLinesForm(forms.Form):
+    lines = forms.ModelMultipleChoiceField(
+        queryset=Line.objects.none(), widget=forms.CheckboxSelectMultiple, label=_("Lines")
+    )
+    carrier = forms.CharField(label=_("Carrier"), max_length=64, required=False)
+    tracking_code = forms.CharField(label=_("Tracking code"), max_length=128)
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lines"].queryset = lines
+
+
+def own_lines(user, order):
+    return access.owned_queryset(user, Line).filter(order=order).order_by("pk")
+
+
+class PartnerOrderListView(generic.ListView):
+    template_name = "shop/dashboard/partner_order_list.html"
+    context_object_name = "orders"
+    paginate_by = 50
+
+    def get_queryset(self):
+        user = self.request.user
+        lines = access.owned_queryset(user, Line)
+        return (
+            access.owned_queryset(user, Order)
+            .exclude(status=services.PENDING)
+            .order_by("-date_placed")
+            .prefetch_related(
+                models_prefetch(lines.select_related("product")),
+            )
+        )
+
+
+def models_prefetch(lines):
+    from django.db.models import Prefetch
+
+    return Prefetch("lines", queryset=lines, to_attr="own_lines")
+
+
+class PartnerOrderDetailView(generic.DetailView):
+    template_name = "shop/dashboard/partner_order_detail.html"
+    context_object_name = "order"
+
+    def get_object(self, queryset=None):
+        order = access.get_owned_or_404(self.request.user, Order, number=self.kwargs["number"])
+        if order.status == services.PENDING:
+            raise Http404
+        return order
+
+    def get_context_data(self, form=None, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        lines = own_lines(self.request.user, self.object)
+        ctx["lines"] = lines.select_related("product")
+        ctx["own_total"] = lines.aggregate(total=Sum("line_price_incl_tax"))["total"] or 0
+        ctx["address"] = self.object.shipping_address
+        ctx["form"] = form or ShipLinesForm(lines=self.shippable(lines))
+        return ctx
+
+    def shippable(self, lines):
+        return lines.exclude(status=services.SHIPPED).filter(allocation_cancelled=False)
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        lines = self.shippable(own_lines(request.user, self.object))
+        form = ShipLinesForm(request.POST, lines=lines)
+        if form.is_valid():
+            try:
+                services.ship_lines(
+                    request.user,
+                    form.cleaned_data["lines"],
+                    tracking_code=form.cleaned_data["tracking_code"],
+                    carrier=form.cleaned_data["carrier"],
+                )
+            except (services.OrderStateError, services.NotYourLineError):
+                messages.error(request, _("These lines cannot be shipped now."))
+            else:
+                messages.success(request, _("Lines marked as shipped."))
+                return redirect("dashboard:order-detail", number=self.object.number)
+        return self.render_to_response(self.get_context_data(form=form))
+
+
+class PartnerLineDetailView(generic.DetailView):
+    template_name = "shop/dashboard/partner_line_detail.html"
+    context_object_name = "line"
+
+    def get_object(self, queryset=None):
+        return access.get_owned_or_404(
+            self.request.user,
+            Line.objects.select_related("order", "product"),
+            pk=self.kwargs["line_id"],
+            order__number=self.kwargs["number"],
+        )
+
+
+def _staff_or(staff_view, partner_view):
+    def dispatch(self, request, *args, **kwargs):
+        if access.is_staff(request.user):
+            return staff_view.dispatch(self, request, *args, **kwargs)
+        return partner_view.as_view()(request, *args, **kwargs)
+
+    return dispatch
+
+
+class OrderListView(oscar_views.OrderListView):
+    dispatch = _staff_or(oscar_views.OrderListView, PartnerOrderListView)
+
+
+class OrderDetailView(oscar_views.OrderDetailView):
+    dispatch = _staff_or(oscar_views.OrderDetailView, PartnerOrderDetailView)
+
+
+class LineDetailView(oscar_views.LineDetailView):
+    dispatch = _staff_or(oscar_views.LineDetailView, PartnerLineDetailView)
+
+
+class OrderStatsView(oscar_views.OrderStatsView):
+    def dispatch(self, request, *args, **kwargs):
+        if not access.is_staff(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+class ShippingAddressUpdateView(oscar_views.ShippingAddressUpdateView):
+    def dispatch(self, request, *args, **kwargs):
+        if not access.is_staff(request.user):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
