@@ -21,6 +21,7 @@ from cms import models as cms
 from cms.services import add_child_page, add_translation
 from core.demo import content, images
 from core.demo.checkout import ensure_checkout_data
+from core.demo.cooperatives import ensure_cooperative_profiles
 from core.demo.provenance import ensure_provenance
 from core.text import slugify_vi
 
@@ -62,6 +63,7 @@ class DemoLoader:
             ensure_checkout_data(log=self.note)
             self.ensure_catalogue()
             ensure_provenance(self)
+            ensure_cooperative_profiles(self)
         with transaction.atomic():
             self.ensure_pages()
         with transaction.atomic():

@@ -89,6 +89,13 @@ def test_demo_content_is_a_realistic_site(demo, client):
         assert commune in names
     assert "Lản Nhì Thàng" in client.get("/vi/cau-chuyen/nghi-quyet-17/").content.decode()
     assert get_image_model().objects.filter(title__startswith="demo-").count() >= 8
+    # Every demo cooperative has a public profile, linked from every page's footer.
+    for spec in content.COOPERATIVES:
+        assert client.get(f"/en/cooperatives/{spec['code']}/").status_code == 200
+    assert (
+        'href="/vi/cooperatives/htx-si-lo-lau/"' in client.get("/vi/cooperatives/").content.decode()
+    )
+    assert 'href="/vi/cooperatives/apply/"' in client.get("/vi/").content.decode()
 
 
 def test_demo_accounts_can_sign_in(demo, client):
