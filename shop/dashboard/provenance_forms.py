@@ -56,8 +56,6 @@ class ProcessingForm(OwnLotForm):
         self.fields["kg_used"].help_text = _("%(kg)s kg left.") % {
             "kg": services.remaining(self.lot).normalize()
         }
-        if not self.fields["other_harvests"].queryset.exists():
-            del self.fields["other_harvests"]
 
     def clean_code(self):
         return _new_code(self.cleaned_data["code"])
