@@ -15,6 +15,10 @@ from provenance.validators import validate_ai_value, validate_certificate_file, 
 StockRecord = get_model("partner", "StockRecord")
 
 
+#: A date picker; ISO values, so a redisplayed form keeps them in any language.
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 def _new_code(value):
     code = value.strip()
     if Lot.objects.filter(code=code).exists():
@@ -43,7 +47,7 @@ class ProcessingForm(OwnLotForm):
         label=_("Process"), choices=[c for c in Lot.Process.choices if c[0]]
     )
     quantity = forms.DecimalField(label=_("Weight made (kg)"), min_value=0.001, decimal_places=3)
-    processed_on = forms.DateField(label=_("Processed on"))
+    processed_on = forms.DateField(label=_("Processed on"), widget=DATE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,8 +85,8 @@ class ProcessingForm(OwnLotForm):
 class LabTestForm(OwnLotForm):
     lab = forms.ModelChoiceField(label=_("Laboratory"), queryset=Lab.objects.order_by("name"))
     certificate_number = forms.CharField(label=_("Certificate number"), max_length=60)
-    sampled_on = forms.DateField(label=_("Sampled on"))
-    tested_on = forms.DateField(label=_("Tested on"))
+    sampled_on = forms.DateField(label=_("Sampled on"), widget=DATE)
+    tested_on = forms.DateField(label=_("Tested on"), widget=DATE)
     certificate = forms.FileField(
         label=_("Certificate file (PDF, PNG or JPEG)"),
         required=False,
@@ -131,8 +135,8 @@ class PackForm(OwnLotForm):
     lot_number = forms.CharField(
         label=_("Lot number (printed on the pack)"), max_length=20, validators=[validate_ai_value]
     )
-    best_before = forms.DateField(label=_("Best before"))
-    packed_on = forms.DateField(label=_("Packed on"))
+    best_before = forms.DateField(label=_("Best before"), widget=DATE)
+    packed_on = forms.DateField(label=_("Packed on"), widget=DATE)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """A cooperative joins and sells: apply on "Sell with us", staff approve, the cooperative
 sets its password from the e-mailed link, signs in, creates a product in the dashboard,
-packs a lot of its own processed ginseng into it and sees the product on the site."""
+records processing and a lab test of its harvest, packs a lot into the product and sees
+it on the site."""
 
 import datetime
 import re
@@ -23,15 +24,11 @@ def coop_site(transactional_db, search_index):
     return site
 
 
-def staff_records_the_field_work(partner, lab):
+def staff_records_the_field_work(partner):
     """What staff enter in the admin before the cooperative packs: growing area,
-    seedlings, planting, harvest, processing and a passing lab test."""
+    seedlings, planting and harvest."""
     from provenance import services
-    from tests.provenance.factories import (
-        GrowingAreaFactory,
-        SeedSourceFactory,
-        passing_results,
-    )
+    from tests.provenance.factories import GrowingAreaFactory, SeedSourceFactory
 
     area = GrowingAreaFactory(cooperative=partner)
     seedlings = services.record_seedlings(
@@ -56,22 +53,7 @@ def staff_records_the_field_work(partner, lab):
         area_ha=Decimal("1"),
         harvested_on=datetime.date(2025, 9, 1),
     )
-    processed = services.record_processing(
-        inputs=[(harvest, Decimal("50"))],
-        code="PR-NEW-1",
-        process="dried",
-        quantity=Decimal("15"),
-        processed_on=datetime.date(2025, 9, 10),
-    )
-    services.record_lab_test(
-        lot=processed,
-        lab=lab,
-        certificate_number="KQ-NEW-1",
-        sampled_on=datetime.date(2025, 9, 11),
-        tested_on=datetime.date(2025, 9, 14),
-        results=passing_results(),
-    )
-    return processed
+    return harvest
 
 
 def test_cooperative_applies_is_approved_and_sells(page, live_server, watch, coop_site):
@@ -83,6 +65,7 @@ def test_cooperative_applies_is_approved_and_sells(page, live_server, watch, coo
     from cooperatives import services as coop_services
     from cooperatives.models import Application
     from provenance import gs1
+    from provenance import services as provenance_services
     from provenance.models import Lot
 
     base = live_server.url
@@ -114,7 +97,7 @@ def test_cooperative_applies_is_approved_and_sells(page, live_server, watch, coo
 
     partner = Partner.objects.get(cooperative__tax_code="6200777666")
     user = partner.users.get()
-    processed = staff_records_the_field_work(partner, coop_site["lab"])
+    harvest = staff_records_the_field_work(partner)
 
     page.goto(f"{base}/vi/shop/accounts/login/")
     page.fill('[name="login-username"]', user.email)
@@ -140,7 +123,40 @@ def test_cooperative_applies_is_approved_and_sells(page, live_server, watch, coo
     stockrecord = partner.stockrecords.get()
     product = stockrecord.product
 
+    # The cooperative records processing and the lab test of its own lots.
     page.goto(f"{base}/vi/shop/dashboard/lots/")
+    page.locator(f'tr[data-lot="{harvest.pk}"] a.lot-process').click()
+    page.fill('[name="code"]', "PR-NEW-1")
+    page.fill('[name="kg_used"]', "50")
+    page.select_option('[name="process"]', "dried")
+    page.fill('[name="quantity"]', "15")
+    page.fill('[name="processed_on"]', "2025-09-10")
+    page.locator("#record-processing-form button[type=submit]").click()
+    processed = Lot.objects.get(code="PR-NEW-1")
+    page.locator(f'tr[data-lot="{processed.pk}"] a.lot-lab-test').click()
+    page.select_option('[name="lab"]', str(coop_site["lab"].pk))
+    page.fill('[name="certificate_number"]', "KQ-NEW-1")
+    page.fill('[name="sampled_on"]', "2025-09-11")
+    page.fill('[name="tested_on"]', "2025-09-14")
+    rows = [
+        ("active", "Majonoside R2", "5.1", "%", "3", "min"),
+        ("heavy_metal", "Pb", "0.2", "mg/kg", "10", "max"),
+    ]
+    for i, (category, analyte, value, unit, limit, kind) in enumerate(rows):
+        page.select_option(f'[name="results-{i}-category"]', category)
+        page.fill(f'[name="results-{i}-analyte"]', analyte)
+        page.fill(f'[name="results-{i}-value"]', value)
+        page.fill(f'[name="results-{i}-unit"]', unit)
+        page.fill(f'[name="results-{i}-limit"]', limit)
+        page.select_option(f'[name="results-{i}-limit_kind"]', kind)
+    page.set_input_files(
+        '[name="certificate"]',
+        files=[{"name": "kq.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.4\n%test\n"}],
+    )
+    page.locator("#record-lab-test-form button[type=submit]").click()
+    expect(page.locator(f'tr[data-lot="{processed.pk}"]')).to_be_visible()
+    assert processed.lab_tests.get().passed
+
     page.locator(f'tr[data-lot="{processed.pk}"] a.lot-pack').click()
     page.select_option('[name="stockrecord"]', str(stockrecord.pk))
     page.fill('[name="code"]', "PK-NEW-1")
@@ -154,6 +170,7 @@ def test_cooperative_applies_is_approved_and_sells(page, live_server, watch, coo
     expect(page.locator('tr:has-text("PK-NEW-1")')).to_be_visible()
     packed = Lot.objects.get(code="PK-NEW-1")
     assert packed.stockrecord == stockrecord and packed.is_sellable, packed.sale_blockers
+    assert provenance_services.verify_chains().ok
 
     with translation.override("vi"):
         product_url = product.get_absolute_url()
