@@ -17,6 +17,9 @@ class DashboardConfig(apps.DashboardConfig):
             "cooperative-sales",
             "cooperative-lots",
             "cooperative-harvest",
+            "cooperative-processing",
+            "cooperative-lab-test",
+            "cooperative-pack",
             "cooperative-profile",
         ):
             self.permissions_map[name] = both
@@ -37,6 +40,21 @@ class DashboardConfig(apps.DashboardConfig):
                     "lots/<int:pk>/harvest/",
                     provenance_views.RecordHarvestView.as_view(),
                     name="cooperative-harvest",
+                ),
+                path(
+                    "lots/<int:pk>/processing/",
+                    provenance_views.RecordProcessingView.as_view(),
+                    name="cooperative-processing",
+                ),
+                path(
+                    "lots/<int:pk>/lab-test/",
+                    provenance_views.RecordLabTestView.as_view(),
+                    name="cooperative-lab-test",
+                ),
+                path(
+                    "lots/<int:pk>/pack/",
+                    provenance_views.PackLotView.as_view(),
+                    name="cooperative-pack",
                 ),
                 path(
                     "profile/<int:pk>/",

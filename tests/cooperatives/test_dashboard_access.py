@@ -19,6 +19,9 @@ OPEN_TO_COOPERATIVES = {
     "cooperative-sales",
     "cooperative-lots",
     "cooperative-harvest",
+    "cooperative-processing",
+    "cooperative-lab-test",
+    "cooperative-pack",
     "cooperative-profile",
     "catalogue-product-list",
     "catalogue-product-create",
@@ -43,6 +46,8 @@ def objects_of(coop, order, line, note):
         "note_id": note.pk,
         "stockrecord": coop.stockrecord.pk,
         "lot": planting_of(coop).pk,
+        "harvest": lot_of(coop, "harvest").pk,
+        "processed": lot_of(coop, "processed").pk,
         "profile": profile_of(coop).pk,
     }
 
@@ -53,6 +58,20 @@ def profile_of(coop):
     return Profile.objects.get_or_create(
         cooperative=coop.cooperative, defaults={"slug": coop.partner.code}
     )[0]
+
+
+#: Dashboard pages that act on a lot of one kind (the others take a planting).
+LOT_KIND_OF_PAGE = {
+    "cooperative-processing": "harvest",
+    "cooperative-lab-test": "processed",
+    "cooperative-pack": "processed",
+}
+
+
+def lot_of(coop, kind):
+    from provenance.models import Lot
+
+    return Lot.objects.filter(cooperative=coop.partner, kind=kind).first()
 
 
 def planting_of(coop):
@@ -77,7 +96,9 @@ def kwargs_for(name, params, view_class, objects):
         elif param == "user_pk":
             kwargs[param] = objects["user"]
         elif param == "pk":
-            if model_name in ("lot", "profile"):
+            if name in LOT_KIND_OF_PAGE:
+                kwargs[param] = objects[LOT_KIND_OF_PAGE[name]]
+            elif model_name in ("lot", "profile"):
                 kwargs[param] = objects[model_name]
             elif name.startswith("partner-") or model_name == "partner":
                 kwargs[param] = objects["partner"]
