@@ -361,6 +361,38 @@ def refresh_lineage(lot):
     Lot.objects.filter(pk=lot.pk).update(ancestor_ids=lot.ancestor_ids)
 
 
+def _lock_lots(lots):
+    """Row-lock the given lots, in pk order (the same order everywhere: no deadlock)."""
+    list(
+        Lot.objects.select_for_update()
+        .filter(pk__in=sorted({lot.pk for lot in lots}))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _save_transformation(lot, inputs, *, biz_step, step, where, details, user, growing_area=None):
+    """Save ``lot`` as made from ``inputs`` (``[(source_lot, quantity), ...]``, in each
+    source's unit), link the inputs and append the TransformationEvent. Runs inside the
+    caller's transaction, after it has locked and checked the inputs."""
+    lot.save()
+    _link_inputs(lot, inputs)
+    append_event(
+        cooperative=lot.cooperative,
+        event_type=Type.TRANSFORMATION,
+        biz_step=biz_step,
+        step=step,
+        event_time=lot.produced_on,
+        where=where,
+        growing_area=growing_area,
+        inputs=[(source, Decimal(quantity), source.unit) for source, quantity in inputs],
+        outputs=[(lot, None, None)],
+        details=details,
+        user=user,
+    )
+    return lot
+
+
 def record_seedlings(*, seed_source, cooperative, code, plants, produced_on=None, user=None):
     with transaction.atomic():
         lot = Lot.objects.create(
@@ -398,9 +430,9 @@ def record_planting(*, seedlings, growing_area, code, plants, area_ha, planted_o
             % {"code": growing_area.code, "ha": growing_area.hectares.normalize()}
         )
     with transaction.atomic():
-        Lot.objects.select_for_update().filter(pk=seedlings.pk).first()
+        _lock_lots([seedlings])
         check_inputs([(seedlings, plants)])
-        lot = Lot.objects.create(
+        lot = Lot(
             code=code,
             kind=Lot.Kind.PLANTING,
             cooperative=growing_area.cooperative,
@@ -410,17 +442,13 @@ def record_planting(*, seedlings, growing_area, code, plants, area_ha, planted_o
             unit=Lot.Unit.PLANT,
             area_ha=Decimal(area_ha),
         )
-        _link_inputs(lot, [(seedlings, plants)])
-        append_event(
-            cooperative=lot.cooperative,
-            event_type=Type.TRANSFORMATION,
+        _save_transformation(
+            lot,
+            [(seedlings, plants)],
             biz_step=Step.COMMISSIONING,
             step="planting",
-            event_time=lot.produced_on,
             where=_where_area(growing_area),
             growing_area=growing_area,
-            inputs=[(seedlings, Decimal(plants), Lot.Unit.PLANT)],
-            outputs=[(lot, None, None)],
             details={"areaHa": area_ha},
             user=user,
         )
@@ -432,12 +460,12 @@ def record_harvest(*, planting, code, kg, area_ha, harvested_on=None, user=None)
     _check_area_active(area)
     check_harvest(planting, kg, area_ha)
     with transaction.atomic():
-        Lot.objects.select_for_update().filter(pk=planting.pk).first()
+        _lock_lots([planting])
         plants = planting.quantity * Decimal(area_ha) / (planting.area_ha or Decimal(area_ha))
         plants = min(plants.quantize(Decimal("1")), remaining(planting))
         if plants <= 0:
             raise ValidationError(_("Everything in this planting has been harvested already."))
-        lot = Lot.objects.create(
+        lot = Lot(
             code=code,
             kind=Lot.Kind.HARVEST,
             cooperative=planting.cooperative,
@@ -447,17 +475,13 @@ def record_harvest(*, planting, code, kg, area_ha, harvested_on=None, user=None)
             unit=Lot.Unit.KG,
             area_ha=Decimal(area_ha),
         )
-        _link_inputs(lot, [(planting, plants)])
-        append_event(
-            cooperative=lot.cooperative,
-            event_type=Type.TRANSFORMATION,
+        _save_transformation(
+            lot,
+            [(planting, plants)],
             biz_step=Step.COMMISSIONING,
             step="harvest",
-            event_time=lot.produced_on,
             where=_where_area(area),
             growing_area=area,
-            inputs=[(planting, plants, Lot.Unit.PLANT)],
-            outputs=[(lot, None, None)],
             details={"areaHa": area_ha},
             user=user,
         )
@@ -484,14 +508,9 @@ def record_processing(
             _check_area_active(source.growing_area)
     cooperative = cooperative or inputs[0][0].cooperative
     with transaction.atomic():
-        list(
-            Lot.objects.select_for_update()
-            .filter(pk__in=[s.pk for s, _q in inputs])
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
+        _lock_lots([source for source, _quantity in inputs])
         check_inputs(inputs, quantity, unit, process)
-        lot = Lot.objects.create(
+        lot = Lot(
             code=code,
             kind=Lot.Kind.PROCESSED,
             cooperative=cooperative,
@@ -500,19 +519,15 @@ def record_processing(
             unit=unit,
             process=process,
         )
-        _link_inputs(lot, inputs)
         facility = facility_code or getattr(
             getattr(cooperative, "cooperative", None), "facility_code", ""
         )
-        append_event(
-            cooperative=cooperative,
-            event_type=Type.TRANSFORMATION,
+        _save_transformation(
+            lot,
+            inputs,
             biz_step=Step.TRANSFORMING,
             step="processing",
-            event_time=lot.produced_on,
             where=_where_facility(facility or cooperative.code, cooperative.name),
-            inputs=[(s, Decimal(q), s.unit) for s, q in inputs],
-            outputs=[(lot, None, None)],
             details={"process": process},
             user=user,
         )
@@ -549,12 +564,13 @@ def pack_lot(
         if not gs1.is_valid_ai_value(serial):
             raise ValidationError(_("Serial “%(serial)s” is not valid.") % {"serial": serial})
     with transaction.atomic():
-        Lot.objects.select_for_update().filter(pk=source.pk).first()
+        _lock_lots([source])
         check_inputs([(source, used)])
-        lot = Lot.objects.create(
+        cooperative = stockrecord.partner if stockrecord else source.cooperative
+        lot = Lot(
             code=code,
             kind=Lot.Kind.PACKED,
-            cooperative=stockrecord.partner if stockrecord else source.cooperative,
+            cooperative=cooperative,
             produced_on=packed_on or timezone.localdate(),
             quantity=Decimal(units),
             unit=Lot.Unit.PIECE,
@@ -566,21 +582,16 @@ def pack_lot(
             best_before=best_before,
             released=release,
         )
-        _link_inputs(lot, [(source, used)])
-        UnitSerial.objects.bulk_create([UnitSerial(lot=lot, serial=s) for s in serials])
-        append_event(
-            cooperative=lot.cooperative,
-            event_type=Type.TRANSFORMATION,
+        _save_transformation(
+            lot,
+            [(source, used)],
             biz_step=Step.PACKING,
             step="packing",
-            event_time=lot.produced_on,
             where=_where_facility(
-                getattr(getattr(lot.cooperative, "cooperative", None), "facility_code", "")
-                or lot.cooperative.code,
-                lot.cooperative.name,
+                getattr(getattr(cooperative, "cooperative", None), "facility_code", "")
+                or cooperative.code,
+                cooperative.name,
             ),
-            inputs=[(source, Decimal(used), source.unit)],
-            outputs=[(lot, None, None)],
             details={
                 "bestBefore": best_before.isoformat() if best_before else None,
                 "serials": list(serials),
@@ -588,6 +599,7 @@ def pack_lot(
             },
             user=user,
         )
+        UnitSerial.objects.bulk_create([UnitSerial(lot=lot, serial=s) for s in serials])
         refresh_sellability([lot])
     return lot
 
