@@ -276,14 +276,11 @@ def handle_stripe_webhook(payload: bytes, signature: str) -> str:
     kind = data.get("type", "")
     if not data.get("id") or not kind:
         raise WebhookRejected("event without id or type")
-    payment_id = None
-    if kind.startswith("checkout.session."):
-        payment_id = (obj.get("metadata") or {}).get("payment_id") or obj.get("client_reference_id")
     with transaction.atomic():
+        # Only the session id we stored names a payment. Metadata and client_reference_id
+        # are only checked against it: anyone's session can carry any metadata.
         payment = None
-        if payment_id and str(payment_id).isdigit():
-            payment = Payment.objects.select_for_update().filter(pk=int(payment_id)).first()
-        if payment is None and obj.get("id"):
+        if obj.get("id"):
             payment = Payment.objects.select_for_update().filter(provider_id=obj["id"]).first()
         created_at = datetime.datetime.fromtimestamp(data.get("created") or 0, tz=datetime.UTC)
         recorded, first = record_event(
@@ -304,11 +301,25 @@ def handle_stripe_webhook(payload: bytes, signature: str) -> str:
         return outcome
 
 
+def _metadata_disagrees(obj, payment):
+    named = {
+        str(value)
+        for value in ((obj.get("metadata") or {}).get("payment_id"), obj.get("client_reference_id"))
+        if value not in (None, "")
+    }
+    return bool(named - {str(payment.pk)})
+
+
 def _apply_stripe_event(kind, obj, payment, event):
     if payment is None:
         return "ignored: no payment"
     if payment.method != Method.CARD:
         return "ignored: not a card payment"
+    if kind.startswith("checkout.session.") and _metadata_disagrees(obj, payment):
+        payment.needs_attention = True
+        payment.save(update_fields=["needs_attention"])
+        logger.warning("Stripe session %s: metadata names another payment", obj.get("id"))
+        return "mismatch: session and metadata"
     if kind in ("checkout.session.completed", "checkout.session.async_payment_succeeded"):
         if obj.get("payment_status") != "paid":
             return "waiting: not paid yet"
@@ -318,10 +329,8 @@ def _apply_stripe_event(kind, obj, payment, event):
             payment.needs_attention = True
             payment.save(update_fields=["needs_attention"])
             return "mismatch: amount or currency"
-        if not payment.provider_id:
-            payment.provider_id = obj.get("id", "")
         payment.provider_payment_id = obj.get("payment_intent") or ""
-        payment.save(update_fields=["provider_id", "provider_payment_id"])
+        payment.save(update_fields=["provider_payment_id"])
         before = payment.status
         mark_paid(payment, note=kind, event=event)
         return "paid" if before == Status.PENDING else f"paid after {before}"
