@@ -344,3 +344,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
 ]
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# --- accounts: sign-in, claim links, throttling, site URL, security headers -------------
+# Oscar's sign-in page, in the visitor's language (Django's default /accounts/login/ 404s).
+LOGIN_URL = "customer:login"
+# How long the link that gives an existing account a new cooperative's dashboard works.
+COOPERATIVE_CLAIM_MAX_AGE_SECONDS = int(
+    env("COOPERATIVE_CLAIM_MAX_AGE_SECONDS", str(7 * 24 * 3600))
+)
