@@ -185,10 +185,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --------------------------------------------------------------------------- auth
-AUTHENTICATION_BACKENDS = (
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
-)
+# One backend for e-mail or username, one password hash per attempt (core.auth_backends).
+AUTHENTICATION_BACKENDS = ("core.auth_backends.EmailOrUsernameBackend",)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -344,3 +342,11 @@ OSCAR_DASHBOARD_NAVIGATION = [
 ]
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# --- accounts: sign-in, claim links, throttling, site URL, security headers -------------
+# Oscar's sign-in page, in the visitor's language (Django's default /accounts/login/ 404s).
+LOGIN_URL = "customer:login"
+# How long the link that gives an existing account a new cooperative's dashboard works.
+COOPERATIVE_CLAIM_MAX_AGE_SECONDS = int(
+    env("COOPERATIVE_CLAIM_MAX_AGE_SECONDS", str(7 * 24 * 3600))
+)
