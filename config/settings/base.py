@@ -344,3 +344,12 @@ OSCAR_DASHBOARD_NAVIGATION = [
 ]
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# --- uxlang: one number and date format per language, Wagtail admin offline ---------
+# Dates day-month-year in both languages, 24-hour clock (core/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["core.formats"]
+# |number, |quantity:"kg", |percent in every template (core/numbers.py does the work).
+TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("core.templatetags.numbers")
+# The Wagtail admin calls no outside host: no release check, no Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
