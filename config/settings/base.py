@@ -350,3 +350,12 @@ LOGIN_URL = "customer:login"
 COOPERATIVE_CLAIM_MAX_AGE_SECONDS = int(
     env("COOPERATIVE_CLAIM_MAX_AGE_SECONDS", str(7 * 24 * 3600))
 )
+
+# --- uxlang: one number and date format per language, Wagtail admin offline ---------
+# Dates day-month-year in both languages, 24-hour clock (core/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["core.formats"]
+# |number, |quantity:"kg", |percent in every template (core/numbers.py does the work).
+TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("core.templatetags.numbers")
+# The Wagtail admin calls no outside host: no release check, no Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
