@@ -125,9 +125,19 @@ def ship_order(order_or_number, *, tracking_code="", carrier=""):
     order.tracking_code = tracking_code
     order.carrier = carrier
     order.save(update_fields=["tracking_code", "carrier"])
+    _confirmed_by_shipping(order)
     _set_status(order, SHIPPED, f"Shipped {carrier} {tracking_code}".strip())
     emails.send_on_commit(order, "shipped")
     return order
+
+
+def _confirmed_by_shipping(order):
+    """A cash-on-delivery order handed to the carrier is past confirming: it must not
+    expire with some of its lines on the road."""
+    if order.payment_method == Method.COD and order.cod_confirmed_at is None:
+        order.cod_confirmed_at = timezone.now()
+        order.save(update_fields=["cod_confirmed_at"])
+        order.notes.create(message="Cash on delivery confirmed by shipping.", note_type="System")
 
 
 class NotYourLineError(Exception):
@@ -171,6 +181,7 @@ def ship_lines(user, lines, *, tracking_code, carrier=""):
             record.num_allocated = (record.num_allocated or 0) - line.num_allocated
             record.num_in_stock = (record.num_in_stock or 0) - line.num_allocated
     Line.objects.filter(pk__in=line_ids).update(num_allocated=0, status=SHIPPED)
+    _confirmed_by_shipping(order)
     event_type, _ = ShippingEventType.objects.get_or_create(
         code="shipped", defaults={"name": "Shipped"}
     )

@@ -113,3 +113,19 @@ def test_transfer_hold_is_twelve_hours_with_countdown(countries, client, setting
     assert 11.9 < hours <= 12
     page = client.get(links.status_path(order, "en")).content.decode()
     assert "Please pay by" in page and "data-countdown" in page
+
+
+def test_partly_shipped_cod_order_does_not_expire(countries):
+    """A cooperative ships its line of an unconfirmed COD order: the order is on the
+    road, so it no longer expires (shipping confirms it)."""
+    from tests.cooperatives.conftest import make_coop
+
+    coop = make_coop("charlie", 300_000)
+    other = ProductFactory(stock=3)
+    order = place(make_basket((coop.product, 1), (other, 1)), method="cod")
+    line = order.lines.get(product=coop.product)
+    order_services.ship_lines(coop.user, [line], tracking_code="VNP-C1")
+    order.refresh_from_db()
+    assert order.status == "Processing" and order.cod_confirmed_at is not None
+    later = order.cod_confirm_by + datetime.timedelta(hours=1)
+    assert order_services.cancel_expired_orders(later) == []

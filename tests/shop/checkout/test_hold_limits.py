@@ -2,13 +2,14 @@
 per product are limited, checked before any stock is held."""
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from oscar.core.loading import get_model
 
 from shop.checkout import services
 from shop.order import services as order_services
 from shop.order.stock import stock_problems
 from tests.factories import ProductFactory, UserFactory
-from tests.shop.checkout.helpers import make_basket, place, vn_address
+from tests.shop.checkout.helpers import Repository, make_basket, place, vn_address
 
 Order = get_model("order", "Order")
 StockRecord = get_model("partner", "StockRecord")
@@ -45,20 +46,16 @@ def test_same_phone_session_or_account_is_the_same_buyer(countries, limits, same
     user = UserFactory() if same == "user" else None
 
     def order(i):
-        kwargs = {"email": f"buyer{i}@example.com"}
-        address = vn_address(phone_number="+84912345678" if same == "phone" else f"+8491234560{i}")
+        phone = "+84912345678" if same == "phone" else f"+8491234560{i}"
+        address = vn_address(phone_number=phone)
         basket = make_basket((product, 1), user=user)
-        from django.contrib.auth.models import AnonymousUser
-
         return services.place_order(
             basket,
             user=user or AnonymousUser(),
             shipping_address=address,
-            shipping_method=__import__("tests.shop.checkout.helpers", fromlist=["Repository"])
-            .Repository()
-            .get_default_shipping_method(basket, shipping_addr=address),
+            shipping_method=Repository().get_default_shipping_method(basket, shipping_addr=address),
             payment_method="vietqr",
-            email=kwargs["email"],
+            email=f"buyer{i}@example.com",
             session_key="browser-1" if same == "session" else f"browser-{i}",
         )
 
