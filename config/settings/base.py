@@ -311,7 +311,7 @@ OSCAR_ORDER_STATUS_PIPELINE = {
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 # How long an unpaid bank-transfer order keeps its stock (cancel_expired_orders).
-SHOP_TRANSFER_WINDOW_HOURS = int(env("SHOP_TRANSFER_WINDOW_HOURS", "48"))
+SHOP_TRANSFER_WINDOW_HOURS = int(env("SHOP_TRANSFER_WINDOW_HOURS", "12"))
 SHOP_COD_MAX_VND = int(env("SHOP_COD_MAX_VND", "5000000"))
 # Shipping (VND, grams): a base price for the first step of weight, then per extra step.
 SHOP_DOMESTIC_BASE_VND = int(env("SHOP_DOMESTIC_BASE_VND", "30000"))
@@ -359,3 +359,12 @@ TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("core.templatetags.num
 # The Wagtail admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# --- money: holds per buyer, cash-on-delivery confirmation
+# Orders holding stock without money (awaiting payment, or cash on delivery) one buyer
+# (same e-mail, phone, account or browser session) may have open at once, and units of
+# one product across them. 0 turns a limit off.
+SHOP_MAX_OPEN_ORDERS_PER_BUYER = int(env("SHOP_MAX_OPEN_ORDERS_PER_BUYER", "3"))
+SHOP_MAX_UNPAID_UNITS_PER_PRODUCT = int(env("SHOP_MAX_UNPAID_UNITS_PER_PRODUCT", "10"))
+# A cash-on-delivery order unconfirmed (buyer's link, or staff after a call) after this
+# many hours is cancelled and its stock released (cancel_expired_orders).
+SHOP_COD_CONFIRM_HOURS = int(env("SHOP_COD_CONFIRM_HOURS", "24"))

@@ -158,6 +158,13 @@ def order_context(order):
         ),
         "status_path": links.status_path(order),
         "status_token": links.status_token(order),
+        "awaits_cod_confirmation": (
+            order.payment_method == Method.COD
+            and order.status == order_services.PROCESSING
+            and order.cod_confirmed_at is None
+            and order.cod_confirm_by is not None
+        ),
+        "cod_confirm_path": links.cod_confirm_path(order),
     }
 
 
@@ -184,6 +191,28 @@ def pay_by_card(request, token):
     if order is None:
         raise http.Http404
     return start_card_payment(request, order)
+
+
+def confirm_cod(request, token):
+    """The buyer confirms a cash-on-delivery order from the link in the e-mail or on
+    the order page. GET only shows the button (mail scanners follow links); POST
+    confirms."""
+    number = links.number_from_cod_token(token)
+    order = Order.objects.filter(number=number).first() if number else None
+    if order is None:
+        raise http.Http404
+    if request.method == "POST":
+        try:
+            order_services.confirm_cod_order(order)
+        except order_services.OrderStateError:
+            messages.error(request, _("This order can no longer be confirmed."))
+        else:
+            messages.success(request, _("Thank you: your order is confirmed."))
+        return redirect(links.status_path(order))
+    if request.method != "GET":
+        return http.HttpResponseNotAllowed(["GET", "POST"])
+    context = order_context(order)
+    return render(request, "oscar/checkout/confirm_cod.html", context)
 
 
 @require_POST
