@@ -350,3 +350,6 @@ LOGIN_URL = "customer:login"
 COOPERATIVE_CLAIM_MAX_AGE_SECONDS = int(
     env("COOPERATIVE_CLAIM_MAX_AGE_SECONDS", str(7 * 24 * 3600))
 )
+# Oscar's e-mail links ({% absolute_url %}) come from SITE_URL (core.templatetags.site_urls);
+# Django's Site follows SITE_URL after every migrate (core.sites).
+TEMPLATES[0]["OPTIONS"]["libraries"]["url_tags"] = "core.templatetags.site_urls"
