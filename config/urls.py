@@ -54,3 +54,9 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+# Error pages in the site layout and the visitor's language (core.errors).
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

@@ -378,3 +378,5 @@ AXES_SENSITIVE_PARAMETERS = ["password", "login-password"]
 # embedded default; 1: one nginx or load balancer). Used for throttling by address.
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+# A refused form (CSRF) is explained in the site layout and the visitor's language.
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
