@@ -51,6 +51,24 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
-    from django.conf.urls.static import static
+    # Not django.conf.urls.static.static(): it serves nothing with DEBUG off, and the
+    # embedded default (SERVE_MEDIA) serves its local media with DEBUG off too.
+    import re
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns = [
+        re_path(
+            r"^" + re.escape(settings.MEDIA_URL.lstrip("/")) + r"(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+        *urlpatterns,
+    ]
+
+# Error pages in the site layout and the visitor's language (core.errors).
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

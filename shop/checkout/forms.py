@@ -64,3 +64,16 @@ class PaymentMethodForm(forms.Form):
         self.fields["payment_method"].choices = [(m, Method(m).label) for m in methods]
         if methods:
             self.fields["payment_method"].initial = methods[0]
+
+
+class GatewayForm(GatewayForm):  # noqa: F405  (Oscar's, from the star import)
+    """Oscar's checkout gateway told anyone typing an e-mail address whether it has an
+    account ("A user with that email address already exists"). Guests may use any
+    address; "create an account" goes on to registration, which answers alike for known
+    and unknown addresses (core.registration)."""
+
+    def clean(self):
+        if self.is_guest_checkout() or self.is_new_account_checkout():
+            self.errors.pop("password", None)
+            return self.cleaned_data
+        return super().clean()
