@@ -344,3 +344,14 @@ OSCAR_DASHBOARD_NAVIGATION = [
 ]
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# --- uploads: what may ship where, request size limits, image pixel limit, thumbnails
+# Staff enter the export permit of lines going abroad (shop.catalogue.destinations).
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Export permits"),
+        "icon": "fas fa-passport",
+        "url_name": "dashboard:order-export-permits",
+    },
+]
