@@ -398,3 +398,13 @@ TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 # A refused form (CSRF) is explained in the site layout and the visitor's language.
 CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
+# --- uploads: what may ship where, request size limits, image pixel limit, thumbnails
+# Staff enter the export permit of lines going abroad (shop.catalogue.destinations).
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Export permits"),
+        "icon": "fas fa-passport",
+        "url_name": "dashboard:order-export-permits",
+    },
+]

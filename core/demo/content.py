@@ -54,22 +54,52 @@ COOPERATIVES = [
 ]
 
 PRODUCT_CLASSES = [
-    {"slug": "fresh-root", "vi": "Củ sâm tươi", "en": "Fresh root", "picture": "fresh-root"},
+    # ship_to: fresh roots and seedlings stay in Vietnam; dried and processed goods may
+    # go abroad (see the shipping page); whole or sliced roots abroad need a permit.
+    {
+        "slug": "fresh-root",
+        "vi": "Củ sâm tươi",
+        "en": "Fresh root",
+        "picture": "fresh-root",
+        "ship_to": "vn",
+    },
     {
         "slug": "dried-root",
         "vi": "Sâm khô và sâm thái lát",
         "en": "Dried root and slices",
         "picture": "dried-root",
+        "ship_to": "anywhere",
+        "export_permit": True,
     },
     {
         "slug": "honey-soaked",
         "vi": "Sâm ngâm mật ong",
         "en": "Honey-soaked ginseng",
         "picture": "honey",
+        "ship_to": "anywhere",
+        "export_permit": True,
     },
-    {"slug": "ginseng-wine", "vi": "Rượu sâm", "en": "Ginseng wine", "picture": "wine"},
-    {"slug": "ginseng-tea", "vi": "Trà sâm", "en": "Ginseng tea", "picture": "tea"},
-    {"slug": "seedlings", "vi": "Cây giống", "en": "Seedlings", "picture": "seedling"},
+    {
+        "slug": "ginseng-wine",
+        "vi": "Rượu sâm",
+        "en": "Ginseng wine",
+        "picture": "wine",
+        "ship_to": "anywhere",
+    },
+    {
+        "slug": "ginseng-tea",
+        "vi": "Trà sâm",
+        "en": "Ginseng tea",
+        "picture": "tea",
+        "ship_to": "anywhere",
+    },
+    {
+        "slug": "seedlings",
+        "vi": "Cây giống",
+        "en": "Seedlings",
+        "picture": "seedling",
+        "ship_to": "vn",
+    },
 ]
 
 ATTRIBUTES = [

@@ -30,7 +30,8 @@ class ShippingAddressForm(OscarShippingAddressForm):
             "postcode": _("Postcode (optional in Vietnam: 5 digits)"),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, basket=None, **kwargs):
+        self.basket = basket
         super().__init__(*args, **kwargs)
         if "country" in self.fields and not self.initial.get("country") and not self.is_bound:
             self.initial["country"] = "VN"
@@ -51,6 +52,12 @@ class ShippingAddressForm(OscarShippingAddressForm):
             code = getattr(country, "pk", country)
             if code in self._meta.model.POSTCODES_REGEX:
                 self.add_error("postcode", _("Addresses in this country need a postcode."))
+        if country is not None and self.basket is not None:
+            from shop.catalogue import destinations
+
+            problem = destinations.destination_problem(self.basket, getattr(country, "pk", country))
+            if problem:
+                self.add_error("country", problem)
         return data
 
 

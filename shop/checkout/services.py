@@ -23,6 +23,7 @@ from oscar.core.loading import get_class, get_model
 from payments import services as payment_services
 from payments import stripe_gateway
 from payments.models import Method
+from shop.catalogue import destinations
 from shop.order import emails
 from shop.order.services import PAYMENT_PURPOSE, PENDING, PROCESSING
 from shop.order.stock import lock_stockrecords
@@ -165,6 +166,10 @@ def check_unpaid_units(identity, lines):
             )
 
 
+class DestinationNotAllowed(CheckoutError):
+    """Some basket line may not be sent to the shipping address's country."""
+
+
 def available_payment_methods(*, country_code, total):
     """What the buyer may choose: VietQR always, cash on delivery in Vietnam up to a
     ceiling, cards only when Stripe is configured."""
@@ -214,6 +219,10 @@ def place_order(
                 return existing
         if basket.is_empty:
             raise CheckoutError(_("Your basket is empty."))
+        country = shipping_address.country_id if shipping_address is not None else ""
+        problem = destinations.destination_problem(basket, country)
+        if problem:
+            raise DestinationNotAllowed(problem)
 
         lines = list(basket.all_lines())
         _lock_buyer(buyer)
@@ -277,6 +286,7 @@ def place_order(
             buyer_session=buyer_session_key(session_key),
             cod_confirm_by=confirm_by,
         )
+        mark_export_lines(order, country)
         basket.submit()
         payment_services.create_payment(
             purpose=PAYMENT_PURPOSE,
@@ -288,6 +298,16 @@ def place_order(
         emails.send_on_commit(order, "placed")
     logger.info("order %s placed (%s, %s ₫)", order.number, payment_method, amount)
     return order
+
+
+def mark_export_lines(order, country_code):
+    """Lines going abroad whose product needs an export permit wait for its reference."""
+    for line in order.lines.select_related("product").order_by("pk"):
+        if line.product is not None and destinations.export_permit_required(
+            line.product, country_code
+        ):
+            line.export_permit_required = True
+            line.save(update_fields=["export_permit_required"])
 
 
 def fit_basket_to_stock(basket):

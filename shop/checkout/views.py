@@ -17,10 +17,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from oscar.apps.checkout import views as oscar_views
+from oscar.apps.checkout.exceptions import FailedPreCondition
 from oscar.core.loading import get_model
 
 from payments import services as payment_services
 from payments.models import DisplayCurrency, Method
+from shop.catalogue import destinations
 from shop.checkout import services
 from shop.checkout.forms import PaymentMethodForm
 from shop.order import links
@@ -30,20 +32,43 @@ Order = get_model("order", "Order")
 logger = logging.getLogger(__name__)
 
 IndexView = oscar_views.IndexView
-ShippingAddressView = oscar_views.ShippingAddressView
 UserAddressUpdateView = oscar_views.UserAddressUpdateView
 UserAddressDeleteView = oscar_views.UserAddressDeleteView
-ShippingMethodView = oscar_views.ShippingMethodView
 
 
-class PaymentMethodView(oscar_views.PaymentMethodView):
+class DestinationCheckMixin:
+    """A pre-condition of every step after the address: each basket line may go to the
+    shipping address's country (shop.catalogue.destinations), else back to the address."""
+
+    def check_destination_allowed(self, request):
+        address = self.get_shipping_address(request.basket)
+        country = address.country_id if address is not None else ""
+        problem = destinations.destination_problem(request.basket, country)
+        if problem:
+            raise FailedPreCondition(url=reverse("checkout:shipping-address"), message=problem)
+
+
+class ShippingAddressView(oscar_views.ShippingAddressView):
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "basket": self.request.basket}
+
+
+class ShippingMethodView(DestinationCheckMixin, oscar_views.ShippingMethodView):
+    pre_conditions = [*oscar_views.ShippingMethodView.pre_conditions, "check_destination_allowed"]
+
+
+class PaymentMethodView(DestinationCheckMixin, oscar_views.PaymentMethodView):
     """The payment choice sits on the preview page, next to the total it applies to."""
+
+    pre_conditions = [*oscar_views.PaymentMethodView.pre_conditions, "check_destination_allowed"]
 
     def get_success_url(self):
         return reverse("checkout:preview")
 
 
-class PaymentDetailsView(oscar_views.PaymentDetailsView):
+class PaymentDetailsView(DestinationCheckMixin, oscar_views.PaymentDetailsView):
+    pre_conditions = [*oscar_views.PaymentDetailsView.pre_conditions, "check_destination_allowed"]
+
     def get(self, request, *args, **kwargs):
         if not self.preview:
             return redirect("checkout:preview")
@@ -100,6 +125,9 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                     % {"available": s.available, "title": s.title, "requested": s.requested},
                 )
             return redirect("basket:summary")
+        except services.DestinationNotAllowed as exc:
+            messages.error(request, str(exc))
+            return redirect("checkout:shipping-address")
         except services.CheckoutError as exc:
             messages.error(request, str(exc))
             return redirect("checkout:preview")

@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.order.abstract_models import AbstractOrder
+from oscar.apps.order.abstract_models import AbstractLine, AbstractOrder
 
 
 class Order(AbstractOrder):
@@ -40,6 +40,15 @@ class Order(AbstractOrder):
         else:
             return super().set_status(new_status)
         self.refresh_from_db()
+
+
+class Line(AbstractLine):
+    #: Set when the order is placed: this line goes abroad and its product needs an
+    #: export permit. It may not ship until staff enter the permit's reference.
+    export_permit_required = models.BooleanField(_("export permit required"), default=False)
+    export_permit_reference = models.CharField(
+        _("export permit reference"), max_length=64, blank=True
+    )
 
 
 from oscar.apps.order.models import *  # noqa: E402

@@ -6,6 +6,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from payments import services as payment_services
@@ -32,6 +33,41 @@ PAYMENT_PURPOSE = "order"
 
 class OrderStateError(Exception):
     pass
+
+
+class ExportPermitMissing(OrderStateError):
+    """A line going abroad needs its export permit reference before it ships."""
+
+
+def check_export_permits(lines):
+    missing = [
+        line for line in lines if line.export_permit_required and not line.export_permit_reference
+    ]
+    if missing:
+        raise ExportPermitMissing(
+            _(
+                "Not shipped: %(lines)s go abroad and need an export permit reference. "
+                "Staff enter it under Export permits in the dashboard; then ship again."
+            )
+            % {"lines": ", ".join(f"{line.title} (#{line.pk})" for line in missing)}
+        )
+
+
+@transaction.atomic
+def set_export_permit_reference(line, reference, *, user=None):
+    """Staff record the export permit a line ships under (noted on the order)."""
+    line = Line.objects.select_for_update().select_related("order").get(pk=line.pk)
+    reference = (reference or "").strip()[:64]
+    if line.status == SHIPPED:
+        raise OrderStateError(_("This line has shipped already."))
+    line.export_permit_reference = reference
+    line.save(update_fields=["export_permit_reference"])
+    who = getattr(user, "email", "") or getattr(user, "username", "") or "staff"
+    line.order.notes.create(
+        message=f"Export permit for line {line.pk}: {reference or '(removed)'} ({who})"[:1000],
+        note_type="System",
+    )
+    return line
 
 
 def _lock_payments(order_or_number):
@@ -111,6 +147,7 @@ def ship_order(order_or_number, *, tracking_code="", carrier=""):
     if order.status not in (PAID, PROCESSING):
         raise OrderStateError(f"order {order.number} is {order.status}, not ready to ship")
     lines = list(order.lines.filter(allocation_cancelled=False).order_by("pk"))
+    check_export_permits(lines)
     records = lock_stockrecords(line.stockrecord_id for line in lines)
     for line in lines:
         record = records.get(line.stockrecord_id)
@@ -170,6 +207,7 @@ def ship_lines(user, lines, *, tracking_code, carrier=""):
     for line in lines:
         if line.status == SHIPPED or line.allocation_cancelled:
             raise OrderStateError(f"line {line.pk} is {line.status}")
+    check_export_permits(lines)
     records = lock_stockrecords(line.stockrecord_id for line in lines)
     for line in lines:
         record = records.get(line.stockrecord_id)
