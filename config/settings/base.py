@@ -344,3 +344,14 @@ OSCAR_DASHBOARD_NAVIGATION = [
 ]
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# --- provcore: signed provenance checkpoints (Ed25519; the key is a file, never in the DB)
+# PEM file of the private key that signs checkpoints of every chain's head. Development
+# generates one at this path when missing; production requires it (production.py).
+PROVENANCE_SIGNING_KEY = env(
+    "PROVENANCE_SIGNING_KEY", str(BASE_DIR / "var" / "provenance-signing-key.pem")
+)
+PROVENANCE_SIGNING_KEY_GENERATE = env_bool("PROVENANCE_SIGNING_KEY_GENERATE", True)
+# A checkpoint is taken after an append when the last one is older than this (0: only by
+# `manage.py checkpoint_provenance`, e.g. from cron).
+PROVENANCE_CHECKPOINT_INTERVAL_MINUTES = int(env("PROVENANCE_CHECKPOINT_INTERVAL_MINUTES", "60"))
