@@ -33,7 +33,55 @@ STEP_LABELS = {
     "release": gettext_lazy("Released for sale"),
     "shipping": gettext_lazy("Shipped"),
     "correction": gettext_lazy("Correction"),
+    "area_status": gettext_lazy("Growing area status changed"),
 }
+
+#: How a correction's changed fields are named on the page.
+FIELD_LABELS = {
+    "inputs": gettext_lazy("inputs"),
+    "cooperative": gettext_lazy("owner"),
+    "seed_source": gettext_lazy("seed source"),
+    "growing_area": gettext_lazy("growing area"),
+    "produced_on": gettext_lazy("date"),
+    "quantity": gettext_lazy("quantity"),
+    "unit": gettext_lazy("unit"),
+    "area_ha": gettext_lazy("hectares"),
+    "process": gettext_lazy("process"),
+    "product_form": gettext_lazy("product form"),
+    "gtin": gettext_lazy("GTIN"),
+    "lot_number": gettext_lazy("lot number"),
+    "product": gettext_lazy("product"),
+    "stockrecord": gettext_lazy("stock record"),
+    "best_before": gettext_lazy("best before"),
+    "released": gettext_lazy("released for sale"),
+    "notes": gettext_lazy("notes"),
+}
+
+
+def _changes(details):
+    """A correction's ``changes`` as rows to show: field label, before, after."""
+    rows = []
+    for name, change in sorted((details.get("changes") or {}).items()):
+        if not isinstance(change, dict):
+            change = {"from": None, "to": change}
+        rows.append(
+            {
+                "field": FIELD_LABELS.get(name, name),
+                "from": _shown(change.get("from")),
+                "to": _shown(change.get("to")),
+            }
+        )
+    return rows
+
+
+def _shown(value):
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or "—"
+    if value is True:
+        return _("yes")
+    if value is False:
+        return _("no")
+    return "—" if value in (None, "") else str(value)
 
 
 class CodeNotFound(Exception):
@@ -125,7 +173,7 @@ def build_trace(lot):
     lineage = services.load_lineage(lot, with_results=True)
     ids = list(lineage.lots)
     events = list(ProvenanceEvent.objects.for_lots(ids).order_by("event_time", "pk"))
-    verification = services.verify_chains({e.chain for e in events}) if events else None
+    verification = services.verify_lineage(lineage, events)
     areas = sorted(lineage.areas, key=lambda a: a.code)
     changes = {}
     if areas:
@@ -166,6 +214,7 @@ def build_trace(lot):
                 "documents": content.get("documents", []),
                 "recorded_by": content.get("recordedBy"),
                 "corrects": event.corrects_id,
+                "changes": _changes(content.get("details") or {}),
             }
         )
     seed_sources = {

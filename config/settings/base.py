@@ -408,3 +408,13 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "dashboard:order-export-permits",
     },
 ]
+# --- provcore: signed provenance checkpoints (Ed25519; the key is a file, never in the DB)
+# PEM file of the private key that signs checkpoints of every chain's head. Development
+# generates one at this path when missing; production requires it (production.py).
+PROVENANCE_SIGNING_KEY = env(
+    "PROVENANCE_SIGNING_KEY", str(BASE_DIR / "var" / "provenance-signing-key.pem")
+)
+PROVENANCE_SIGNING_KEY_GENERATE = env_bool("PROVENANCE_SIGNING_KEY_GENERATE", True)
+# A checkpoint is taken after an append when the last one is older than this (0: only by
+# `manage.py checkpoint_provenance`, e.g. from cron).
+PROVENANCE_CHECKPOINT_INTERVAL_MINUTES = int(env("PROVENANCE_CHECKPOINT_INTERVAL_MINUTES", "60"))

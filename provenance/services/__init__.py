@@ -5,7 +5,9 @@
   packing), release and shipping;
 - ``labs``: lab tests and their results;
 - ``areas``: growing areas and their status;
-- ``sale``: what may be sold (lineage, sale blockers, the cached verdict).
+- ``sale``: what may be sold (lineage, sale blockers, the cached verdict);
+- ``sealed``: what an event seals about the rows beside the chain, and their check;
+- ``checkpoints``: signed checkpoints of every chain's head.
 
 Every write runs inside ``transaction.atomic`` and takes its row locks first (the
 cooperative's chain, then the lots, in primary-key order); side effects that leave the
@@ -27,28 +29,37 @@ from provenance.services.chain import (
     Verification,
     append_event,
     chain_name,
+    check_all_rows,
     correct_event,
+    lock_chains,
     timezone_offset,
     verify_chain,
     verify_chains,
     verify_events,
+    verify_lineage,
 )
-from provenance.services.labs import record_lab_test, register_lab_test
+from provenance.services.labs import check_lab_dates, record_lab_test, register_lab_test
 from provenance.services.lots import (
+    CORRECTABLE,
     MAX_OUTPUT_RATIO,
     check_harvest,
     check_inputs,
+    check_lot_fields,
+    check_new_lot_code,
+    correct_lot,
     max_yield_kg_per_ha,
     pack_lot,
     record_harvest,
-    record_lot_from_admin,
+    record_lot,
     record_planting,
     record_processing,
     record_seedlings,
     record_shipment,
     refresh_lineage,
+    refresh_lineage_downstream,
     release_lot,
     remaining,
+    sealed_lot_state,
 )
 from provenance.services.sale import (
     Lineage,
@@ -62,9 +73,23 @@ from provenance.services.sale import (
     sale_blockers,
     summarise,
 )
+from provenance.services.sealed import LOT_FIELDS, Mismatch
 
 __all__ = [
+    "CORRECTABLE",
+    "LOT_FIELDS",
     "MAX_OUTPUT_RATIO",
+    "Mismatch",
+    "check_all_rows",
+    "check_lab_dates",
+    "check_lot_fields",
+    "check_new_lot_code",
+    "correct_lot",
+    "lock_chains",
+    "record_lot",
+    "refresh_lineage_downstream",
+    "sealed_lot_state",
+    "verify_lineage",
     "Lineage",
     "Step",
     "Type",
@@ -87,7 +112,6 @@ __all__ = [
     "recall_area",
     "record_harvest",
     "record_lab_test",
-    "record_lot_from_admin",
     "record_planting",
     "record_processing",
     "record_seedlings",

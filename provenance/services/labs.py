@@ -1,20 +1,27 @@
 """Lab tests: record one with its results, work out pass/fail, append the inspecting event."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from provenance.models import (
     LabResult,
     LabTest,
 )
-from provenance.services.chain import Step, Type, _where_facility, append_event
+from provenance.services.chain import Step, Type, _where_facility, append_event, lock_chains
+from provenance.services.lots import _lock_lots
 from provenance.services.sale import refresh_dependants
+from provenance.services.sealed import lab_test_state
 
 
 def record_lab_test(
     *, lot, lab, certificate_number, sampled_on, tested_on, results, certificate=None, user=None
 ):
     """``results``: dicts with category, analyte, value, unit, limit, limit_kind."""
+    check_lab_dates(sampled_on, tested_on)
     with transaction.atomic():
+        lock_chains([lot.cooperative])
+        _lock_lots([lot])
         test = LabTest(
             lab=lab,
             lot=lot,
@@ -31,6 +38,12 @@ def record_lab_test(
     return test
 
 
+def check_lab_dates(sampled_on, tested_on):
+    """A sample is tested after it is taken (raises ValidationError on ``tested_on``)."""
+    if sampled_on and tested_on and tested_on < sampled_on:
+        raise ValidationError({"tested_on": _("A sample is tested after it is taken.")})
+
+
 def register_lab_test(test, *, user=None):
     """After a lab test and its results are saved (by a service or the admin): work out
     pass/fail, append the inspecting event and refresh what depends on the lot."""
@@ -38,6 +51,7 @@ def register_lab_test(test, *, user=None):
         results = list(test.results.all())
         test.passed = bool(results) and all(r.passed for r in results)
         LabTest.objects.filter(pk=test.pk).update(passed=test.passed)
+        sealed = lab_test_state(test, results)
         append_event(
             cooperative=test.lot.cooperative,
             event_type=Type.OBJECT,
@@ -51,7 +65,12 @@ def register_lab_test(test, *, user=None):
             objects=[(test.lot, None, None)],
             disposition="conformant" if test.passed else "non_conformant",
             documents=[
-                {"kind": "lab_certificate", "number": test.certificate_number, "lab": test.lab.name}
+                {
+                    "kind": "lab_certificate",
+                    "number": test.certificate_number,
+                    "lab": test.lab.name,
+                    "sha256": sealed["certificateSha256"],
+                }
             ],
             details={
                 "passed": test.passed,
@@ -68,6 +87,7 @@ def register_lab_test(test, *, user=None):
                 ],
             },
             user=user,
+            state={"labTest": sealed},
         )
         refresh_dependants([test.lot_id])
     return test

@@ -22,10 +22,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _new_code(value):
-    code = value.strip()
-    if Lot.objects.filter(code=code).exists():
-        raise ValidationError(_("A lot with this code exists already."))
-    return code
+    return services.check_new_lot_code(value)
 
 
 class OwnLotForm(forms.Form):
@@ -99,9 +96,10 @@ class LabTestForm(OwnLotForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("sampled_on") and cleaned.get("tested_on"):
-            if cleaned["tested_on"] < cleaned["sampled_on"]:
-                self.add_error("tested_on", _("A sample is tested after it is taken."))
+        try:
+            services.check_lab_dates(cleaned.get("sampled_on"), cleaned.get("tested_on"))
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return cleaned
 
 
