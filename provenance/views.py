@@ -175,7 +175,11 @@ def label_sheet(request, pk):
             for unit in serials
         ]
     )
-    return render(request, "provenance/label_sheet.html", {"lot": lot, "labels": labels})
+    return render(
+        request,
+        "provenance/label_sheet.html",
+        {"lot": lot, "labels": labels, "qr_mm": qr.LABEL_QR_MM},
+    )
 
 
 @staff_member_required
