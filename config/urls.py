@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import account_views
 from core import views as core_views
 from core.sitemaps import sitemaps
 
@@ -29,6 +30,19 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("shop/", RedirectView.as_view(pattern_name="catalogue:index"), name="shop-root"),
+    # Before Oscar's: registration that answers alike for known and unknown addresses.
+    path("shop/accounts/login/", account_views.SignInView.as_view()),
+    path("shop/accounts/register/", account_views.RegistrationView.as_view()),
+    path(
+        "shop/accounts/register/sent/",
+        account_views.registration_sent,
+        name="account-registration-sent",
+    ),
+    path(
+        "shop/accounts/activate/<str:uidb64>/<str:token>/",
+        account_views.activate,
+        name="account-activate",
+    ),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),

@@ -185,10 +185,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --------------------------------------------------------------------------- auth
-AUTHENTICATION_BACKENDS = (
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
-)
+# One backend for e-mail or username, one password hash per attempt (core.auth_backends).
+AUTHENTICATION_BACKENDS = ("core.auth_backends.EmailOrUsernameBackend",)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -367,3 +365,19 @@ PROVENANCE_SUSPECT_REPORTS_PER_CLIENT = int(env("PROVENANCE_SUSPECT_REPORTS_PER_
 PROVENANCE_SUSPECT_REPORTS_WINDOW_SECONDS = int(
     env("PROVENANCE_SUSPECT_REPORTS_WINDOW_SECONDS", "86400")
 )
+# --- accounts: sign-in, claim links, throttling, site URL, security headers -------------
+# Oscar's sign-in page, in the visitor's language (Django's default /accounts/login/ 404s).
+LOGIN_URL = "customer:login"
+# How long the link that gives an existing account a new cooperative's dashboard works.
+COOPERATIVE_CLAIM_MAX_AGE_SECONDS = int(
+    env("COOPERATIVE_CLAIM_MAX_AGE_SECONDS", str(7 * 24 * 3600))
+)
+
+# --- uxlang: one number and date format per language, Wagtail admin offline ---------
+# Dates day-month-year in both languages, 24-hour clock (core/formats/<lang>/formats.py).
+FORMAT_MODULE_PATH = ["core.formats"]
+# |number, |quantity:"kg", |percent in every template (core/numbers.py does the work).
+TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("core.templatetags.numbers")
+# The Wagtail admin calls no outside host: no release check, no Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

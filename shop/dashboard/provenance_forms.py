@@ -2,6 +2,8 @@
 record is narrowed through cooperatives.access; the records are made by
 provenance.services (the same rules as for staff)."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +37,7 @@ class OwnLotForm(forms.Form):
 class ProcessingForm(OwnLotForm):
     code = forms.CharField(label=_("Lot code"), max_length=40)
     kg_used = forms.DecimalField(
-        label=_("Weight used from this harvest (kg)"), min_value=0.001, decimal_places=3
+        label=_("Weight used from this harvest (kg)"), min_value=Decimal("0.001"), decimal_places=3
     )
     other_harvests = forms.ModelMultipleChoiceField(
         label=_("Also used whole (all that is left)"),
@@ -46,7 +48,9 @@ class ProcessingForm(OwnLotForm):
     process = forms.ChoiceField(
         label=_("Process"), choices=[c for c in Lot.Process.choices if c[0]]
     )
-    quantity = forms.DecimalField(label=_("Weight made (kg)"), min_value=0.001, decimal_places=3)
+    quantity = forms.DecimalField(
+        label=_("Weight made (kg)"), min_value=Decimal("0.001"), decimal_places=3
+    )
     processed_on = forms.DateField(label=_("Processed on"), widget=DATE)
 
     def __init__(self, *args, **kwargs):
@@ -129,7 +133,9 @@ class PackForm(OwnLotForm):
         label=_("Your stock record (product)"), queryset=StockRecord.objects.none()
     )
     code = forms.CharField(label=_("Lot code"), max_length=40)
-    used = forms.DecimalField(label=_("Quantity used"), min_value=0.001, decimal_places=3)
+    used = forms.DecimalField(
+        label=_("Quantity used"), min_value=Decimal("0.001"), decimal_places=3
+    )
     units = forms.IntegerField(label=_("Packs made"), min_value=1)
     gtin = forms.CharField(label=_("GTIN"), max_length=14, min_length=8, validators=[validate_gtin])
     lot_number = forms.CharField(
