@@ -348,6 +348,28 @@ OSCAR_DASHBOARD_NAVIGATION = [
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 
+# --- provseller: scan signals, suspect-pack reports, what a seller may certify ---------------
+# A serial's "may be a copy" warning counts distinct devices (signed first-party cookie
+# "slc_scan"), never raw hits; see provenance/scans.py.
+PROVENANCE_SCAN_WINDOW_DAYS = int(env("PROVENANCE_SCAN_WINDOW_DAYS", "30"))
+PROVENANCE_SCAN_COOKIE_DAYS = int(env("PROVENANCE_SCAN_COOKIE_DAYS", "730"))
+# One network (IPv4 address or IPv6 /64) introduces at most one new device per serial per
+# window, and this many new devices a day overall. The request META key holding the client
+# address (behind a proxy that sets it: e.g. HTTP_X_REAL_IP).
+PROVENANCE_SCAN_NEW_DEVICE_WINDOW_DAYS = int(env("PROVENANCE_SCAN_NEW_DEVICE_WINDOW_DAYS", "30"))
+PROVENANCE_SCAN_NEW_DEVICES_PER_CLIENT_PER_DAY = int(
+    env("PROVENANCE_SCAN_NEW_DEVICES_PER_CLIENT_PER_DAY", "3")
+)
+PROVENANCE_CLIENT_IP_META = env("PROVENANCE_CLIENT_IP_META", "REMOTE_ADDR")
+# Codes we never issued: per client and window, then 429; counted per day and prefix.
+PROVENANCE_UNKNOWN_CODES_PER_CLIENT = int(env("PROVENANCE_UNKNOWN_CODES_PER_CLIENT", "30"))
+PROVENANCE_UNKNOWN_CODES_WINDOW_SECONDS = int(
+    env("PROVENANCE_UNKNOWN_CODES_WINDOW_SECONDS", "3600")
+)
+PROVENANCE_SUSPECT_REPORTS_PER_CLIENT = int(env("PROVENANCE_SUSPECT_REPORTS_PER_CLIENT", "3"))
+PROVENANCE_SUSPECT_REPORTS_WINDOW_SECONDS = int(
+    env("PROVENANCE_SUSPECT_REPORTS_WINDOW_SECONDS", "86400")
+)
 # --- accounts: sign-in, claim links, throttling, site URL, security headers -------------
 # Oscar's sign-in page, in the visitor's language (Django's default /accounts/login/ 404s).
 LOGIN_URL = "customer:login"
