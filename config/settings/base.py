@@ -344,3 +344,38 @@ OSCAR_DASHBOARD_NAVIGATION = [
 ]
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+
+# --- uxcheckout: policy pages, international bank transfer -------------------------------
+# The policy pages linked from the header, the footer and checkout, found by slug (any
+# language); a page that does not exist is left out of the links.
+POLICY_PAGE_SLUGS = {
+    "contact": ["lien-he", "contact"],
+    "shipping": ["van-chuyen", "shipping"],
+    "returns": ["doi-tra", "returns"],
+    "privacy": ["quyen-rieng-tu", "privacy"],
+    "terms": ["dieu-khoan", "terms"],
+}
+# International bank transfer (SWIFT) for buyers abroad when cards are not configured.
+# Offered only when INTL_BANK_ACCOUNT is set. Outside production the demo values below
+# fill in; production starts with the method off until the real account is given.
+_INTL_DEMO = not os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith("production")
+INTL_BANK_NAME = env(
+    "INTL_BANK_NAME",
+    "Joint Stock Commercial Bank for Foreign Trade of Vietnam (DEMO)" if _INTL_DEMO else "",
+)
+INTL_BANK_ADDRESS = env(
+    "INTL_BANK_ADDRESS", "198 Trần Quang Khải, Hoàn Kiếm, Hà Nội, Vietnam" if _INTL_DEMO else ""
+)
+INTL_BANK_SWIFT = env("INTL_BANK_SWIFT", "BFTVVNVX" if _INTL_DEMO else "")
+INTL_BANK_ACCOUNT = env("INTL_BANK_ACCOUNT", "0011370999999" if _INTL_DEMO else "")
+INTL_ACCOUNT_NAME = env(
+    "INTL_ACCOUNT_NAME", "SAM LAI CHAU COOPERATIVE (DEMO)" if _INTL_DEMO else ""
+)
+INTL_ACCOUNT_ADDRESS = env(
+    "INTL_ACCOUNT_ADDRESS", "Phong Thổ, Lai Châu, Vietnam" if _INTL_DEMO else ""
+)
+# Who pays the banks' fees: "OUR" (the buyer pays every fee; we receive the full amount)
+# or "SHA" (shared). The proforma invoice says which.
+INTL_CHARGES = env("INTL_CHARGES", "OUR")
+# Days the goods are held for an international transfer (SWIFT takes 1-5 working days).
+INTL_TRANSFER_WINDOW_DAYS = int(env("INTL_TRANSFER_WINDOW_DAYS", "7"))
