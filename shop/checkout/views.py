@@ -84,17 +84,20 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         # No separate payment-details step: the preview only needs the shipping data.
         return list(self.pre_conditions)
 
-    def _methods(self):
-        address = self.get_shipping_address(self.request.basket)
-        method = self.get_shipping_method(self.request.basket, address)
-        total = self.get_order_totals(self.request.basket, method.calculate(self.request.basket))
+    def _methods(self, address=None, total=None):
+        if total is None:  # the context has them already; a POST works them out
+            basket = self.request.basket
+            address = self.get_shipping_address(basket)
+            method = self.get_shipping_method(basket, address)
+            total = self.get_order_totals(basket, method.calculate(basket))
         country = address.country_id if address is not None else ""
         return services.available_payment_methods(country_code=country, total=int(total.incl_tax))
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         if "payment_form" not in ctx:
-            ctx["payment_form"] = PaymentMethodForm(methods=self._methods())
+            methods = self._methods(ctx.get("shipping_address"), ctx.get("order_total"))
+            ctx["payment_form"] = PaymentMethodForm(methods=methods)
         ctx["cod_max"] = settings.SHOP_COD_MAX_VND
         ctx["intl_days"] = settings.INTL_TRANSFER_WINDOW_DAYS
         return ctx
