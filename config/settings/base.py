@@ -355,9 +355,22 @@ POLICY_PAGE_SLUGS = {
     "privacy": ["quyen-rieng-tu", "privacy"],
     "terms": ["dieu-khoan", "terms"],
 }
+
+
 # International bank transfer (SWIFT) for buyers abroad when cards are not configured.
 # Offered only when INTL_BANK_ACCOUNT is set. Outside production the demo values below
 # fill in; production starts with the method off until the real account is given.
+def _language_home():
+    from django.utils.functional import lazy
+
+    def home():
+        from django.utils.translation import get_language
+
+        return f"/{get_language() or LANGUAGE_CODE}/"
+
+    return lazy(home, str)()
+
+
 _INTL_DEMO = not os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith("production")
 INTL_BANK_NAME = env(
     "INTL_BANK_NAME",
@@ -379,3 +392,5 @@ INTL_ACCOUNT_ADDRESS = env(
 INTL_CHARGES = env("INTL_CHARGES", "OUR")
 # Days the goods are held for an international transfer (SWIFT takes 1-5 working days).
 INTL_TRANSFER_WINDOW_DAYS = int(env("INTL_TRANSFER_WINDOW_DAYS", "7"))
+# Oscar's "home" (breadcrumbs, "continue shopping") is the home of the page's language.
+OSCAR_HOMEPAGE = _language_home()

@@ -147,3 +147,31 @@ def test_query_budgets_review_and_order_page(countries, client, django_assert_ma
         client.get(response["Location"])
         with django_assert_max_num_queries(ORDER_PAGE_BUDGET):
             assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_breadcrumb_home_and_continue_shopping_go_to_the_language_home(client, lang):
+    ProductFactory(stock=2)
+    catalogue = client.get(f"/{lang}/shop/catalogue/").content.decode()
+    assert f'<a href="/{lang}/">' in catalogue and '<a href="/">' not in catalogue
+    basket = client.get(f"/{lang}/shop/basket/").content.decode()
+    assert f'href="/{lang}/"' in basket and 'href="/"' not in basket
+
+
+def test_wish_list_says_what_to_do_without_hovering(client):
+    product = ProductFactory(stock=2)
+    page = client.get(product.get_absolute_url()).content.decode()
+    assert "Please login to add products" not in page  # no tooltip-only button
+    assert "Đăng nhập để lưu sản phẩm vào danh sách yêu thích" in page
+
+
+def test_home_title_names_the_site_once(client, bilingual_site):
+    # As in the demo: the home pages are called by the site's name.
+    for key in ("home", "home_en"):
+        home = bilingual_site[key]
+        home.title = "Sâm Lai Châu"
+        home.save_revision().publish()
+    for lang in ("vi", "en"):
+        html = client.get(f"/{lang}/").content.decode()
+        title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+        assert title.count("Sâm Lai Châu") == 1, title
