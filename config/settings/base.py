@@ -440,3 +440,52 @@ PROVENANCE_SIGNING_KEY_GENERATE = env_bool("PROVENANCE_SIGNING_KEY_GENERATE", Tr
 # A checkpoint is taken after an append when the last one is older than this (0: only by
 # `manage.py checkpoint_provenance`, e.g. from cron).
 PROVENANCE_CHECKPOINT_INTERVAL_MINUTES = int(env("PROVENANCE_CHECKPOINT_INTERVAL_MINUTES", "60"))
+# --- uxcheckout: policy pages, international bank transfer -------------------------------
+# The policy pages linked from the header, the footer and checkout, found by slug (any
+# language); a page that does not exist is left out of the links.
+POLICY_PAGE_SLUGS = {
+    "contact": ["lien-he", "contact"],
+    "shipping": ["van-chuyen", "shipping"],
+    "returns": ["doi-tra", "returns"],
+    "privacy": ["quyen-rieng-tu", "privacy"],
+    "terms": ["dieu-khoan", "terms"],
+}
+
+
+# International bank transfer (SWIFT) for buyers abroad when cards are not configured.
+# Offered only when INTL_BANK_ACCOUNT is set. Outside production the demo values below
+# fill in; production starts with the method off until the real account is given.
+def _language_home():
+    from django.utils.functional import lazy
+
+    def home():
+        from django.utils.translation import get_language
+
+        return f"/{get_language() or LANGUAGE_CODE}/"
+
+    return lazy(home, str)()
+
+
+_INTL_DEMO = not os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith("production")
+INTL_BANK_NAME = env(
+    "INTL_BANK_NAME",
+    "Joint Stock Commercial Bank for Foreign Trade of Vietnam (DEMO)" if _INTL_DEMO else "",
+)
+INTL_BANK_ADDRESS = env(
+    "INTL_BANK_ADDRESS", "198 Trần Quang Khải, Hoàn Kiếm, Hà Nội, Vietnam" if _INTL_DEMO else ""
+)
+INTL_BANK_SWIFT = env("INTL_BANK_SWIFT", "BFTVVNVX" if _INTL_DEMO else "")
+INTL_BANK_ACCOUNT = env("INTL_BANK_ACCOUNT", "0011370999999" if _INTL_DEMO else "")
+INTL_ACCOUNT_NAME = env(
+    "INTL_ACCOUNT_NAME", "SAM LAI CHAU COOPERATIVE (DEMO)" if _INTL_DEMO else ""
+)
+INTL_ACCOUNT_ADDRESS = env(
+    "INTL_ACCOUNT_ADDRESS", "Phong Thổ, Lai Châu, Vietnam" if _INTL_DEMO else ""
+)
+# Who pays the banks' fees: "OUR" (the buyer pays every fee; we receive the full amount)
+# or "SHA" (shared). The proforma invoice says which.
+INTL_CHARGES = env("INTL_CHARGES", "OUR")
+# Days the goods are held for an international transfer (SWIFT takes 1-5 working days).
+INTL_TRANSFER_WINDOW_DAYS = int(env("INTL_TRANSFER_WINDOW_DAYS", "7"))
+# Oscar's "home" (breadcrumbs, "continue shopping") is the home of the page's language.
+OSCAR_HOMEPAGE = _language_home()

@@ -705,6 +705,26 @@ STANDARD_PAGES = [
         "menu": False,
     },
     {
+        "slug": ("dieu-khoan", "terms"),
+        "title": ("Điều khoản mua hàng", "Terms of sale"),
+        "intro": (
+            "Những điều người mua đồng ý khi đặt hàng.",
+            "What a buyer agrees to when placing an order.",
+        ),
+        "body": (
+            "Giá tính bằng đồng Việt Nam; giá bằng ngoại tệ chỉ để tham khảo. Hàng được giữ cho bạn đến "
+            "hạn thanh toán ghi trên đơn; quá hạn, đơn bị huỷ và hàng trở lại kho. Việc giao hàng theo "
+            "chính sách vận chuyển, việc đổi trả theo chính sách đổi trả, dữ liệu cá nhân theo chính sách "
+            "quyền riêng tư. Đơn quốc tế: người mua chịu phí ngân hàng và thủ tục nhập khẩu.",
+            "Prices are in Vietnamese dong; prices in other currencies are estimates. Your goods are held "
+            "until the payment deadline shown on the order; after it the order is cancelled and the goods "
+            "go back on sale. Delivery follows the shipping policy, returns the returns policy, personal "
+            "data the privacy policy. International orders: the buyer pays the bank fees and import "
+            "formalities.",
+        ),
+        "menu": False,
+    },
+    {
         "slug": ("lien-he", "contact"),
         "title": ("Liên hệ", "Contact"),
         "intro": ("Liên hệ với chúng tôi.", "Get in touch."),

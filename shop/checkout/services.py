@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from oscar.core.loading import get_class, get_model
 
+from payments import intl_transfer, stripe_gateway
 from payments import services as payment_services
-from payments import stripe_gateway
 from payments.models import Method
 from shop.catalogue import destinations
 from shop.order import emails
@@ -178,6 +178,10 @@ def available_payment_methods(*, country_code, total):
         methods.append(Method.COD)
     if stripe_gateway.is_configured():
         methods.append(Method.CARD)
+    if country_code and country_code != "VN" and intl_transfer.is_configured():
+        # Abroad: a SWIFT transfer from any bank, offered first (VietQR needs a
+        # Vietnamese banking app).
+        methods.insert(0, Method.INTL_TRANSFER)
     return methods
 
 
@@ -259,6 +263,9 @@ def place_order(
             # A backstop after Stripe's own expiry; the webhook normally ends it first.
             due = stripe_gateway.session_expiry(now) + datetime.timedelta(minutes=15)
             status = PENDING
+        elif payment_method == Method.INTL_TRANSFER:
+            status = PENDING
+            due = now + datetime.timedelta(days=settings.INTL_TRANSFER_WINDOW_DAYS)
         else:
             status = PENDING
             due = now + datetime.timedelta(hours=settings.SHOP_TRANSFER_WINDOW_HOURS)
