@@ -349,7 +349,9 @@ COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1
 # Dates day-month-year in both languages, 24-hour clock (core/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["core.formats"]
 # |number, |quantity:"kg", |percent in every template (core/numbers.py does the work).
-TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("core.templatetags.numbers")
+TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).extend(
+    ["core.templatetags.numbers", "core.templatetags.names"]
+)
 # The Wagtail admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
