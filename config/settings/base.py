@@ -382,7 +382,9 @@ COOPERATIVE_CLAIM_MAX_AGE_SECONDS = int(
 # Dates day-month-year in both languages, 24-hour clock (core/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["core.formats"]
 # |number, |quantity:"kg", |percent in every template (core/numbers.py does the work).
-TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("core.templatetags.numbers")
+TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).extend(
+    ["core.templatetags.numbers", "core.templatetags.names"]
+)
 # The Wagtail admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

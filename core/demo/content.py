@@ -628,7 +628,7 @@ CULTURE = [
         "commune": "Sin Suối Hồ",
         "intro": (
             "Chợ phiên, khèn Mông và những ruộng bậc thang bên vùng trồng sâm.",
-            "Market days, the khèn pipes and terraced fields beside the ginseng plots.",
+            "Market days, the Mông reed pipes and terraced fields beside the ginseng plots.",
         ),
         "body": (
             "Sin Suối Hồ là điểm du lịch cộng đồng nổi tiếng của Lai Châu. Du khách có thể ở nhà dân, thăm "

@@ -83,8 +83,19 @@ class ProcessingForm(OwnLotForm):
         }
 
 
+class LabChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        from core.templatetags.names import vi_name_text
+
+        return vi_name_text(obj.name)
+
+
 class LabTestForm(OwnLotForm):
-    lab = forms.ModelChoiceField(label=_("Laboratory"), queryset=Lab.objects.order_by("name"))
+    lab = LabChoiceField(
+        label=_("Laboratory"),
+        queryset=Lab.objects.order_by("name"),
+        widget=forms.Select(attrs={"lang": "vi"}),  # official Vietnamese names
+    )
     certificate_number = forms.CharField(label=_("Certificate number"), max_length=60)
     sampled_on = forms.DateField(label=_("Sampled on"), widget=DATE)
     tested_on = forms.DateField(label=_("Tested on"), widget=DATE)
