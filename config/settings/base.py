@@ -491,3 +491,29 @@ INTL_CHARGES = env("INTL_CHARGES", "OUR")
 INTL_TRANSFER_WINDOW_DAYS = int(env("INTL_TRANSFER_WINDOW_DAYS", "7"))
 # Oscar's "home" (breadcrumbs, "continue shopping") is the home of the page's language.
 OSCAR_HOMEPAGE = _language_home()
+
+# Security headers. Content-Security-Policy (core.middleware): scripts only from our
+# origin or with the request's nonce; the admin, Wagtail admin and dashboard paths allow
+# inline scripts (their own templates need them). Styles may be inline (no script runs
+# from a style attribute). CSP_REPORT_ONLY=1 tries a change without enforcing it.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "core.middleware.ContentSecurityPolicyMiddleware",
+)
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    # No form-action: "place order" redirects to the card processor's hosted checkout,
+    # and Chromium applies form-action to that redirect.
+}
+CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/"]
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

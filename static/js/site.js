@@ -9,6 +9,20 @@
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
   }
+  // Buttons that print or go back (no inline handlers: the Content-Security-Policy
+  // runs no inline script).
+  document.querySelectorAll("[data-print]").forEach(function (el) {
+    el.addEventListener("click", function (event) {
+      event.preventDefault();
+      window.print();
+    });
+  });
+  document.querySelectorAll("[data-back]").forEach(function (el) {
+    el.addEventListener("click", function (event) {
+      event.preventDefault();
+      window.history.back();
+    });
+  });
 })();
 (function () {
   "use strict";
