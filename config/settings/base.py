@@ -399,3 +399,5 @@ if "TASKS" not in globals():
             "BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
         }
     }
+# Dashboard deletes that other records protect: a message, not a 500.
+MIDDLEWARE.append("shop.dashboard.middleware.ProtectedDeleteMiddleware")

@@ -135,3 +135,15 @@ def test_demo_data_migration_keeps_fresh_goods_in_vietnam(db):
     demo = {c["slug"]: c["ship_to"] for c in content.PRODUCT_CLASSES}
     assert demo["fresh-root"] == demo["seedlings"] == "vn"
     assert demo["dried-root"] == demo["ginseng-wine"] == "anywhere"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_basket_warns_when_a_line_cannot_go_to_the_address_given(countries, client, language):
+    shop = start(client, language, ProductFactory(stock=5))
+    assert client.post(f"{shop}/checkout/shipping-address/", DE_ADDRESS).status_code == 302
+    page = client.get(f"{shop}/basket/")
+    assert REFUSAL[language] not in " ".join(str(m) for m in page.context["messages"])
+    client.post(f"{shop}/basket/add/{fresh_root(stock=5).pk}/", {"quantity": 1})
+    page = client.get(f"{shop}/basket/")
+    assert page.status_code == 200
+    assert REFUSAL[language] in " ".join(str(m) for m in page.context["messages"])
