@@ -392,7 +392,7 @@ class DemoLoader:
             ProductImage.objects.create(
                 product=product,
                 original=ContentFile(picture, name=f"{upc.lower()}.jpg"),
-                caption=title_vi,
+                caption="",  # the product title, in the page language, is the alt text
                 display_order=0,
             )
             self.note(f"product {upc}")

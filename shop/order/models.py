@@ -11,6 +11,11 @@ class Order(AbstractOrder):
     payment_due_at = models.DateTimeField(_("pay by"), null=True, blank=True, db_index=True)
     tracking_code = models.CharField(_("tracking code"), max_length=128, blank=True)
     carrier = models.CharField(_("carrier"), max_length=64, blank=True)
+    #: A digest of the browser session the order was placed from (hold limits per buyer).
+    buyer_session = models.CharField(_("buyer's session"), max_length=40, blank=True, db_index=True)
+    #: Cash on delivery: unconfirmed after this, the order is cancelled and its stock released.
+    cod_confirm_by = models.DateTimeField(_("confirm by"), null=True, blank=True, db_index=True)
+    cod_confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
 
     def set_status(self, new_status):
         """Status changes from Oscar's dashboard go through our services, so cancelling
