@@ -22,7 +22,9 @@ from provenance.models import (
     ProvenanceEvent,
     ScanRecord,
     SeedSource,
+    SuspectPackReport,
     UnitSerial,
+    UnknownCodeTally,
 )
 
 
@@ -351,4 +353,43 @@ class ScanRecordAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+# ---------------------------------------------------------------- scan signals (provseller)
+
+
+@admin.register(UnknownCodeTally)
+class UnknownCodeTallyAdmin(admin.ModelAdmin):
+    list_display = ("day", "reason", "gtin", "lot_number", "hits", "clients", "last_code")
+    list_filter = ("reason", "day")
+    search_fields = ("gtin", "lot_number", "last_code")
+    readonly_fields = [f.name for f in UnknownCodeTally._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SuspectPackReport)
+class SuspectPackReportAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "gtin", "lot_number", "serial", "lot", "status", "language")
+    list_filter = ("status", "language")
+    search_fields = ("gtin", "lot_number", "serial", "where_bought", "description")
+    readonly_fields = (
+        "created_at",
+        "gtin",
+        "lot_number",
+        "serial",
+        "lot",
+        "where_bought",
+        "description",
+        "contact",
+        "language",
+    )
+    fields = (*readonly_fields, "status", "staff_notes")
+
+    def has_add_permission(self, request):
         return False

@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from provenance import services
+from provenance import gs1, services
 from provenance.models import AreaStatus, GrowingArea, LabTest, Lot
 
 
@@ -150,3 +150,58 @@ class LabTestForm(forms.ModelForm):
         except ValidationError as exc:
             self.add_error(None, exc)
         return cleaned
+
+
+# ---------------------------------------------------------------- buyers (provseller)
+
+
+class SuspectPackReportForm(forms.Form):
+    """A buyer tells us about a pack that may not be genuine (anyone may send it)."""
+
+    gtin = forms.CharField(
+        label=_("GTIN (the number after (01) on the label)"), max_length=20, required=False
+    )
+    lot_number = forms.CharField(
+        label=_("Lot (after (10))"), max_length=20, required=False, strip=True
+    )
+    serial = forms.CharField(label=_("Serial (after (21))"), max_length=20, required=False)
+    where_bought = forms.CharField(
+        label=_("Where did you buy it?"),
+        max_length=200,
+        required=False,
+        help_text=_("Shop, market or website, and the town."),
+    )
+    description = forms.CharField(
+        label=_("What looks wrong?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    contact = forms.CharField(
+        label=_("Your phone or e-mail (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if you want us to reply. We use it for nothing else."),
+    )
+
+    def clean_gtin(self):
+        raw = "".join(self.cleaned_data["gtin"].split()).replace("-", "")
+        if not raw:
+            return ""
+        try:
+            return gs1.normalize_gtin(raw)
+        except gs1.InvalidCode as exc:
+            raise ValidationError(
+                _("This is not a valid GTIN: check the 8 to 14 digits after (01).")
+            ) from exc
+
+    def _clean_ai(self, name):
+        value = self.cleaned_data[name].strip()
+        if value and not gs1.is_valid_ai_value(value):
+            raise ValidationError(_("Use the letters and digits as printed on the label."))
+        return value
+
+    def clean_lot_number(self):
+        return self._clean_ai("lot_number")
+
+    def clean_serial(self):
+        return self._clean_ai("serial")

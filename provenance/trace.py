@@ -2,22 +2,17 @@
 length (lot, lineage, events, chain verification, status history, scans)."""
 
 import logging
-from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db import DatabaseError, transaction
-from django.db.models import Count, Min
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from provenance import geo, gs1, services, useragents
+from provenance import geo, gs1, services
 from provenance.models import (
     AreaStatus,
     GrowingAreaStatusChange,
     Lot,
     ProvenanceEvent,
-    ScanRecord,
     UnitSerial,
 )
 
@@ -93,10 +88,6 @@ class CodeNotFound(Exception):
         self.link = link
 
 
-def scan_warning_threshold():
-    return int(getattr(settings, "PROVENANCE_SCAN_WARNING_THRESHOLD", 5))
-
-
 def find_lot(gtin, lot_number, serial=None):
     """Validate the code and find its lot (and serial); ``CodeNotFound`` otherwise."""
     try:
@@ -117,56 +108,6 @@ def find_lot(gtin, lot_number, serial=None):
             raise CodeNotFound("unknown_serial", link)
         unit.lot = lot
     return link, lot, unit
-
-
-@dataclass
-class ScanInfo:
-    first_scan: bool
-    count: int
-    first_seen: object = None
-    warnings: list = field(default_factory=list)
-
-
-def log_scan(request, link, lot=None, unit=None, result=None):
-    """Record a resolver hit on a serial. Never fails the page."""
-    try:
-        with transaction.atomic():
-            ScanRecord.objects.create(
-                lot=lot,
-                serial=unit,
-                gtin=link.gtin,
-                lot_number=link.lot[:20],
-                serial_text=(link.serial or "")[:40],
-                user_agent_family=useragents.family(request.META.get("HTTP_USER_AGENT", "")),
-                language=(getattr(request, "LANGUAGE_CODE", "") or "")[:10],
-                result=result or ScanRecord.Result.GENUINE,
-            )
-    except DatabaseError:
-        logger.exception("could not record the scan of %s", link.path)
-
-
-def scan_info(lot, unit, areas_ok):
-    """How often this serial was scanned before, and what that means."""
-    seen = ScanRecord.objects.filter(serial=unit).aggregate(n=Count("pk"), first=Min("scanned_at"))
-    count, first = seen["n"], seen["first"]
-    info = ScanInfo(first_scan=count == 0, count=count, first_seen=first)
-    if count >= scan_warning_threshold():
-        info.warnings.append("overscanned")
-    if not areas_ok:
-        info.warnings.append("recalled")
-    if not lot.released:
-        info.warnings.append("unreleased")
-    return info
-
-
-def scan_result(lot, info):
-    if "recalled" in info.warnings:
-        return ScanRecord.Result.RECALLED
-    if "unreleased" in info.warnings:
-        return ScanRecord.Result.UNRELEASED
-    if "overscanned" in info.warnings:
-        return ScanRecord.Result.OVERSCANNED
-    return ScanRecord.Result.GENUINE
 
 
 def build_trace(lot):
