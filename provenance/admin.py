@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from provenance import services
 from provenance.forms import GrowingAreaForm, LabTestForm, LotForm, LotInputFormSet
 from provenance.models import (
+    ChainCheckpoint,
     Cooperative,
     EventLot,
     GrowingArea,
@@ -304,6 +305,24 @@ class ProvenanceEventAdmin(admin.ModelAdmin):
     @admin.display(description=_("hash"))
     def short_hash(self, obj):
         return obj.hash[:12]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ChainCheckpoint)
+class ChainCheckpointAdmin(admin.ModelAdmin):
+    """Read-only: checkpoints are signed by ``manage.py checkpoint_provenance``."""
+
+    list_display = ("pk", "created_at", "digest", "key_id")
+    readonly_fields = [f.name for f in ChainCheckpoint._meta.fields]
+    actions = None
 
     def has_add_permission(self, request):
         return False

@@ -7,6 +7,8 @@ from provenance import views
 app_name = "provenance"
 
 urlpatterns = [
+    path("checkpoints/", views.checkpoint_list, name="checkpoints"),
+    path("checkpoints.json", views.checkpoint_json, name="checkpoints-json"),
     path("01/<str:gtin>/10/<str:lot>/", views.trace_page, name="trace"),
     path("01/<str:gtin>/10/<str:lot>/21/<str:serial>/", views.trace_page, name="trace-serial"),
     re_path(r"^qr/(?P<pk>\d+)\.(?P<fmt>svg|png)$", views.lot_qr, name="qr-lot"),

@@ -13,9 +13,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from provenance import epcis, qr, scans, services, trace
+from provenance import epcis, qr, scans, services, signing, trace
 from provenance.forms import SuspectPackReportForm
 from provenance.models import (
+    ChainCheckpoint,
     GrowingArea,
     Lot,
     ProvenanceEvent,
@@ -24,6 +25,7 @@ from provenance.models import (
     UnitSerial,
     UnknownCodeTally,
 )
+from provenance.services import checkpoints
 
 
 def _not_found(request, reason, link=None, status=404):
@@ -72,14 +74,57 @@ def _alternate_urls(link):
 
 def _epcis_response(request, lot):
     lineage = services.load_lineage(lot)
-    events = ProvenanceEvent.objects.for_lots(list(lineage.lots)).order_by("event_time", "pk")
+    events = list(ProvenanceEvent.objects.for_lots(list(lineage.lots)).order_by("event_time", "pk"))
+    latest = checkpoints.latest_checkpoint()
     document = epcis.epcis_document(
         ((e.content, e.hash, e.recorded_at.isoformat()) for e in events),
         settings.SITE_URL,
         timezone.now().isoformat(),
+        checkpoint=_published(latest, {e.chain for e in events}) if latest else None,
     )
     return JsonResponse(
         document, content_type="application/ld+json", json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def _published(checkpoint, chains=None):
+    document = checkpoints.checkpoint_document(checkpoint, chains)
+    document["publicKey"] = settings.SITE_URL.rstrip("/") + reverse("provenance:checkpoints-json")
+    return document
+
+
+@require_safe
+def checkpoint_list(request):
+    """The signed checkpoints and the public key that verifies them (public)."""
+    rows = list(ChainCheckpoint.objects.order_by("-pk")[:100])
+    return render(
+        request,
+        "provenance/checkpoints.html",
+        {
+            "checkpoints": rows,
+            "public_key_pem": signing.public_key_pem(),
+            "key_id": signing.key_id(),
+            "json_url": reverse("provenance:checkpoints-json"),
+        },
+    )
+
+
+@require_safe
+def checkpoint_json(request):
+    """Every checkpoint as JSON (``?after=<id>`` for those newer than one already kept)."""
+    rows = ChainCheckpoint.objects.order_by("pk")
+    after = request.GET.get("after", "")
+    if after.isdigit():
+        rows = rows.filter(pk__gt=int(after))
+    return JsonResponse(
+        {
+            "format": checkpoints.FORMAT,
+            "algorithm": "Ed25519",
+            "publicKey": signing.public_key_pem(),
+            "keyId": signing.key_id(),
+            "checkpoints": [checkpoints.checkpoint_document(c) for c in rows],
+        },
+        json_dumps_params={"ensure_ascii": False},
     )
 
 

@@ -172,7 +172,14 @@ def append_event(
                 if (row[0].pk, role) not in links:
                     links.add((row[0].pk, role))
                     EventLot.objects.create(event=event, lot=row[0], role=role)
+        transaction.on_commit(_schedule_checkpoint)
     return event
+
+
+def _schedule_checkpoint():
+    from provenance.services.checkpoints import schedule_checkpoint
+
+    schedule_checkpoint()
 
 
 def verify_chain(chain) -> ChainVerdict:

@@ -6,8 +6,10 @@ copies, can (the idea of Certificate Transparency's signed tree heads, RFC 9162)
 
 import datetime
 import hashlib
+import logging
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -18,6 +20,7 @@ from provenance.models import ChainCheckpoint, ProvenanceEvent
 from provenance.services.chain import lock_chains
 
 FORMAT = "samlaichau-provenance-checkpoint/1"
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,27 @@ def create_checkpoint():
         )
         checkpoint.save()
     return checkpoint
+
+
+def checkpoint_due():
+    """After an append: is the latest checkpoint older than the interval setting?"""
+    minutes = getattr(settings, "PROVENANCE_CHECKPOINT_INTERVAL_MINUTES", 0)
+    if not minutes:
+        return False
+    last = ChainCheckpoint.objects.order_by("-pk").values_list("created_at", flat=True).first()
+    return last is None or timezone.now() - last >= datetime.timedelta(minutes=minutes)
+
+
+def schedule_checkpoint():
+    """Called on commit of an append: enqueue a checkpoint when one is due. Never fails
+    the request that appended."""
+    try:
+        if checkpoint_due():
+            from provenance.tasks import checkpoint_chains
+
+            checkpoint_chains.enqueue()
+    except Exception:  # noqa: BLE001 - a missed checkpoint is taken at the next append or by cron
+        logger.exception("could not take a provenance checkpoint")
 
 
 def signature_ok(checkpoint):
