@@ -81,6 +81,13 @@ class LotForm(forms.ModelForm):
             for name in ("gtin", "lot_number", "product_form"):
                 if not cleaned.get(name):
                     self.add_error(name, _("A packed lot needs this."))
+            if cleaned.get("gtin") and cleaned.get("cooperative"):
+                try:  # only the holder of the GTIN's company prefix packs under it
+                    services.check_gtin_owner(cleaned["gtin"], cleaned["cooperative"])
+                except gs1.InvalidCode:
+                    pass  # the field's own validator says so
+                except ValidationError as exc:
+                    self.add_error("gtin", exc)
         if kind in (Lot.Kind.PLANTING, Lot.Kind.HARVEST) and not cleaned.get("growing_area"):
             self.add_error("growing_area", _("Plantings and harvests happen in a growing area."))
         if kind == Lot.Kind.SEEDLING and not cleaned.get("seed_source"):
@@ -132,6 +139,14 @@ class LotInputFormSet(forms.BaseInlineFormSet):
             )
         except ValidationError as exc:
             raise ValidationError(exc.messages) from exc
+        if lot.kind == Lot.Kind.PACKED:
+            # packs hold no more than their inputs (the product's net weight per pack)
+            try:
+                net = services.pack_net_weight_g(lot.product)
+                for source, quantity in rows:
+                    services.check_mass_balance(source, quantity, lot.quantity, net)
+            except ValidationError as exc:
+                raise ValidationError(exc.messages) from exc
         if lot.kind == Lot.Kind.HARVEST and lot.area_ha:
             # A harvest weighs no more than its hectares allow.
             limit = services.max_yield_kg_per_ha() * Decimal(lot.area_ha)

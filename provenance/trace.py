@@ -46,13 +46,19 @@ def find_lot(gtin, lot_number, serial=None):
         link = gs1.make_link(gtin, lot_number, serial)
     except gs1.InvalidCode as exc:
         raise CodeNotFound("invalid") from exc
-    lot = (
+    lots = list(
         Lot.objects.filter(kind=Lot.Kind.PACKED, gtin=link.gtin, lot_number=link.lot)
         .select_related("product", "cooperative", "cooperative__cooperative")
-        .first()
+        .order_by("pk")[:10]
     )
-    if lot is None:
+    # A lot number is unique per GTIN and owner: the code names the lot of the
+    # cooperative holding the GTIN's company prefix, never another's lot under it.
+    prefix = services.prefix_of_gtin(link.gtin)
+    if prefix is not None:
+        lots = [lot for lot in lots if lot.cooperative_id == prefix.cooperative_id]
+    if not lots:
         raise CodeNotFound("unknown_lot", link)
+    lot = lots[0]
     unit = None
     if link.serial is not None:
         unit = UnitSerial.objects.filter(lot=lot, serial=link.serial).first()

@@ -381,3 +381,6 @@ TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("core.templatetags.num
 # The Wagtail admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Packing: units x net weight may exceed the input weight by at most this share (packaging,
+# moisture); litres count as kilograms.
+PROVENANCE_PACKING_TOLERANCE = env("PROVENANCE_PACKING_TOLERANCE", "0.02")

@@ -33,13 +33,24 @@ from provenance.services.chain import (
     verify_chains,
     verify_events,
 )
-from provenance.services.labs import record_lab_test, register_lab_test
+from provenance.services.labs import (
+    judge_lab_test,
+    record_lab_test,
+    register_lab_test,
+    rejudge_awaiting_tests,
+    review_reason_message,
+)
 from provenance.services.lots import (
     MAX_OUTPUT_RATIO,
+    check_company_prefix,
+    check_gtin_owner,
     check_harvest,
     check_inputs,
+    check_mass_balance,
     max_yield_kg_per_ha,
     pack_lot,
+    pack_net_weight_g,
+    prefix_of_gtin,
     record_harvest,
     record_lot_from_admin,
     record_planting,
@@ -47,6 +58,7 @@ from provenance.services.lots import (
     record_seedlings,
     record_shipment,
     refresh_lineage,
+    register_company_prefix,
     release_lot,
     remaining,
 )
@@ -64,6 +76,15 @@ from provenance.services.sale import (
 )
 
 __all__ = [
+    "check_company_prefix",
+    "register_company_prefix",
+    "prefix_of_gtin",
+    "pack_net_weight_g",
+    "check_mass_balance",
+    "check_gtin_owner",
+    "review_reason_message",
+    "rejudge_awaiting_tests",
+    "judge_lab_test",
     "MAX_OUTPUT_RATIO",
     "Lineage",
     "Step",
