@@ -22,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", core_views.robots_txt, name="robots_txt"),
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("payments/", include("payments.urls")),
     # GS1 Digital Link resolver (/01/{gtin}/10/{lot}[/21/{serial}]), in the visitor's language.
     path("", include("provenance.resolver_urls")),
@@ -46,11 +47,30 @@ urlpatterns += i18n_patterns(
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
+    path("site-map/", core_views.site_map, name="site-map"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
-    from django.conf.urls.static import static
+    # Not django.conf.urls.static.static(): it serves nothing with DEBUG off, and the
+    # embedded default (SERVE_MEDIA) serves its local media with DEBUG off too.
+    import re
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns = [
+        re_path(
+            r"^" + re.escape(settings.MEDIA_URL.lstrip("/")) + r"(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+        *urlpatterns,
+    ]
+
+# Error pages in the site layout and the visitor's language (core.errors).
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

@@ -14,6 +14,7 @@ class Method(models.TextChoices):
     VIETQR = "vietqr", _("Bank transfer (VietQR)")
     COD = "cod", _("Cash on delivery")
     CARD = "card", _("Card (Stripe)")
+    INTL_TRANSFER = "intl_transfer", _("International bank transfer (SWIFT)")
 
 
 class Status(models.TextChoices):

@@ -1,7 +1,5 @@
 """Admin forms: validation that needs more than one field, and status changes with reasons."""
 
-from decimal import Decimal
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -51,6 +49,17 @@ class GrowingAreaForm(forms.ModelForm):
 
 
 class LotForm(forms.ModelForm):
+    """A new lot, or (for a lot already chained) a correction of it: then the reason is
+    required and ``services.correct_lot`` records what changed. The rules are the
+    services' own (``services.check_lot_fields``)."""
+
+    correction_reason = forms.CharField(
+        label=_("Reason for the correction"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("The lot is sealed in the chain: a change is recorded as a correction."),
+    )
+
     class Meta:
         model = Lot
         fields = [
@@ -74,58 +83,46 @@ class LotForm(forms.ModelForm):
             "released",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in ("code", "kind"):
+                self.fields[name].disabled = True
+            self.fields["correction_reason"].required = True
+
     def clean(self):
         cleaned = super().clean()
-        kind = cleaned.get("kind")
-        if kind == Lot.Kind.PACKED:
-            for name in ("gtin", "lot_number", "product_form"):
-                if not cleaned.get(name):
-                    self.add_error(name, _("A packed lot needs this."))
-            if cleaned.get("gtin") and cleaned.get("cooperative"):
-                try:  # only the holder of the GTIN's company prefix packs under it
-                    services.check_gtin_owner(cleaned["gtin"], cleaned["cooperative"])
-                except gs1.InvalidCode:
-                    pass  # the field's own validator says so
-                except ValidationError as exc:
-                    self.add_error("gtin", exc)
-        if kind in (Lot.Kind.PLANTING, Lot.Kind.HARVEST) and not cleaned.get("growing_area"):
-            self.add_error("growing_area", _("Plantings and harvests happen in a growing area."))
-        if kind == Lot.Kind.SEEDLING and not cleaned.get("seed_source"):
-            self.add_error("seed_source", _("Seedlings come from a seed source."))
-        if kind == Lot.Kind.HARVEST and cleaned.get("quantity") and cleaned.get("area_ha"):
-            limit = services.max_yield_kg_per_ha() * cleaned["area_ha"]
-            if cleaned["quantity"] > limit:
-                self.add_error(
-                    "quantity",
-                    _(
-                        "A harvest of %(kg)s kg from %(ha)s ha is heavier than the planting allows (at most %(max)s kg)."
-                    )
-                    % {
-                        "kg": cleaned["quantity"].normalize(),
-                        "ha": cleaned["area_ha"].normalize(),
-                        "max": limit.normalize(),
-                    },
-                )
-        area = cleaned.get("growing_area")
-        if area and cleaned.get("area_ha") and cleaned["area_ha"] > area.hectares:
-            self.add_error(
-                "area_ha", _("The growing area has only %(ha)s ha.") % {"ha": area.hectares}
-            )
+        try:
+            services.check_lot_fields(**cleaned)
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return cleaned
+
+    def correction(self):
+        """The fields this form changes, for ``services.correct_lot``."""
+        return {
+            name: self.cleaned_data[name]
+            for name in self.changed_data
+            if name in services.CORRECTABLE
+        }
 
 
 class LotInputFormSet(forms.BaseInlineFormSet):
-    """Inputs may not use more of a lot than is left, nor outweigh what they make."""
+    """Inputs may not use more of a lot than is left, nor outweigh what they make
+    (``services.check_inputs``)."""
+
+    def rows(self):
+        return [
+            (form.cleaned_data["source"], form.cleaned_data["quantity"])
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
 
     def clean(self):
         super().clean()
         if any(self.errors):
             return
-        rows = []
-        for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
-                continue
-            rows.append((form.cleaned_data["source"], form.cleaned_data["quantity"]))
+        rows = self.rows()
         lot = self.instance
         if not rows:
             return
@@ -139,19 +136,6 @@ class LotInputFormSet(forms.BaseInlineFormSet):
             )
         except ValidationError as exc:
             raise ValidationError(exc.messages) from exc
-        if lot.kind == Lot.Kind.PACKED:
-            # packs hold no more than their inputs (the product's net weight per pack)
-            try:
-                net = services.pack_net_weight_g(lot.product)
-                for source, quantity in rows:
-                    services.check_mass_balance(source, quantity, lot.quantity, net)
-            except ValidationError as exc:
-                raise ValidationError(exc.messages) from exc
-        if lot.kind == Lot.Kind.HARVEST and lot.area_ha:
-            # A harvest weighs no more than its hectares allow.
-            limit = services.max_yield_kg_per_ha() * Decimal(lot.area_ha)
-            if lot.quantity and lot.quantity > limit:
-                raise ValidationError(_("The harvest is heavier than its inputs allow."))
 
 
 class LabTestForm(forms.ModelForm):
@@ -161,9 +145,10 @@ class LabTestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("sampled_on") and cleaned.get("tested_on"):
-            if cleaned["tested_on"] < cleaned["sampled_on"]:
-                self.add_error("tested_on", _("A sample is tested after it is taken."))
+        try:
+            services.check_lab_dates(cleaned.get("sampled_on"), cleaned.get("tested_on"))
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return cleaned
 
 

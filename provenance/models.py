@@ -665,6 +665,40 @@ class EventLot(models.Model):
         raise ImmutableEventError("event links cannot be deleted")
 
 
+class ChainCheckpoint(models.Model):
+    """The head (sequence and hash) of every chain at one moment, signed with a key that
+    is not in the database (Ed25519). Published, so outside parties can keep copies: a
+    chain cut short or re-sealed after a checkpoint no longer matches it."""
+
+    created_at = models.DateTimeField(_("created at"), editable=False)
+    heads = models.JSONField(_("chain heads"), editable=False)
+    previous_digest = models.CharField(_("previous checkpoint"), max_length=64, editable=False)
+    payload = models.TextField(_("signed text"), editable=False)
+    digest = models.CharField(_("digest"), max_length=64, unique=True, editable=False)
+    signature = models.CharField(_("signature"), max_length=128, editable=False)
+    key_id = models.CharField(_("key"), max_length=64, editable=False)
+
+    objects = _AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chain checkpoint")
+        verbose_name_plural = _("chain checkpoints")
+        ordering = ["-pk"]
+        base_manager_name = "objects"
+
+    def __str__(self):
+        return f"#{self.pk} {self.created_at:%Y-%m-%d %H:%M} {self.digest[:12]}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableEventError("checkpoints cannot be updated")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableEventError("checkpoints cannot be deleted")
+
+
 # ---------------------------------------------------------------- scans
 
 

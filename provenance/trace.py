@@ -3,6 +3,7 @@ length (lot, lineage, events, chain verification, status history, scans)."""
 
 import logging
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from provenance import geo, gs1, services
 from provenance.models import (
     AreaStatus,
+    CompanyPrefix,
     GrowingAreaStatusChange,
     Lot,
     ProvenanceEvent,
@@ -28,7 +30,55 @@ STEP_LABELS = {
     "release": gettext_lazy("Released for sale"),
     "shipping": gettext_lazy("Shipped"),
     "correction": gettext_lazy("Correction"),
+    "area_status": gettext_lazy("Growing area status changed"),
 }
+
+#: How a correction's changed fields are named on the page.
+FIELD_LABELS = {
+    "inputs": gettext_lazy("inputs"),
+    "cooperative": gettext_lazy("owner"),
+    "seed_source": gettext_lazy("seed source"),
+    "growing_area": gettext_lazy("growing area"),
+    "produced_on": gettext_lazy("date"),
+    "quantity": gettext_lazy("quantity"),
+    "unit": gettext_lazy("unit"),
+    "area_ha": gettext_lazy("hectares"),
+    "process": gettext_lazy("process"),
+    "product_form": gettext_lazy("product form"),
+    "gtin": gettext_lazy("GTIN"),
+    "lot_number": gettext_lazy("lot number"),
+    "product": gettext_lazy("product"),
+    "stockrecord": gettext_lazy("stock record"),
+    "best_before": gettext_lazy("best before"),
+    "released": gettext_lazy("released for sale"),
+    "notes": gettext_lazy("notes"),
+}
+
+
+def _changes(details):
+    """A correction's ``changes`` as rows to show: field label, before, after."""
+    rows = []
+    for name, change in sorted((details.get("changes") or {}).items()):
+        if not isinstance(change, dict):
+            change = {"from": None, "to": change}
+        rows.append(
+            {
+                "field": FIELD_LABELS.get(name, name),
+                "from": _shown(change.get("from")),
+                "to": _shown(change.get("to")),
+            }
+        )
+    return rows
+
+
+def _shown(value):
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or "—"
+    if value is True:
+        return _("yes")
+    if value is False:
+        return _("no")
+    return "—" if value in (None, "") else str(value)
 
 
 class CodeNotFound(Exception):
@@ -46,19 +96,26 @@ def find_lot(gtin, lot_number, serial=None):
         link = gs1.make_link(gtin, lot_number, serial)
     except gs1.InvalidCode as exc:
         raise CodeNotFound("invalid") from exc
-    lots = list(
-        Lot.objects.filter(kind=Lot.Kind.PACKED, gtin=link.gtin, lot_number=link.lot)
-        .select_related("product", "cooperative", "cooperative__cooperative")
-        .order_by("pk")[:10]
-    )
     # A lot number is unique per GTIN and owner: the code names the lot of the
-    # cooperative holding the GTIN's company prefix, never another's lot under it.
-    prefix = services.prefix_of_gtin(link.gtin)
-    if prefix is not None:
-        lots = [lot for lot in lots if lot.cooperative_id == prefix.cooperative_id]
-    if not lots:
+    # cooperative holding the GTIN's company prefix, never another's lot under it (one
+    # query: prefixes of different cooperatives never overlap).
+    prefixes = services.gtin_prefix_candidates(link.gtin)
+    lot = (
+        Lot.objects.filter(kind=Lot.Kind.PACKED, gtin=link.gtin, lot_number=link.lot)
+        .filter(
+            Exists(
+                CompanyPrefix.objects.filter(
+                    prefix__in=prefixes, cooperative_id=OuterRef("cooperative_id")
+                )
+            )
+            | ~Exists(CompanyPrefix.objects.filter(prefix__in=prefixes))
+        )
+        .select_related("product", "cooperative", "cooperative__cooperative")
+        .order_by("pk")
+        .first()
+    )
+    if lot is None:
         raise CodeNotFound("unknown_lot", link)
-    lot = lots[0]
     unit = None
     if link.serial is not None:
         unit = UnitSerial.objects.filter(lot=lot, serial=link.serial).first()
@@ -72,7 +129,7 @@ def build_trace(lot):
     lineage = services.load_lineage(lot, with_results=True)
     ids = list(lineage.lots)
     events = list(ProvenanceEvent.objects.for_lots(ids).order_by("event_time", "pk"))
-    verification = services.verify_chains({e.chain for e in events}) if events else None
+    verification = services.verify_lineage(lineage, events)
     areas = sorted(lineage.areas, key=lambda a: a.code)
     changes = {}
     if areas:
@@ -113,6 +170,7 @@ def build_trace(lot):
                 "documents": content.get("documents", []),
                 "recorded_by": content.get("recordedBy"),
                 "corrects": event.corrects_id,
+                "changes": _changes(content.get("details") or {}),
             }
         )
     seed_sources = {

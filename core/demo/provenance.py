@@ -13,6 +13,7 @@ import math
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from oscar.core.loading import get_model
 
 from core.demo import content
@@ -35,6 +36,12 @@ Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 
 DEMO = " (dữ liệu mẫu)"
+# Analytes are stored as the lab writes them; the ones the demo uses have a translation
+# (the trace page shows ``{% trans result.analyte %}``).
+ANALYTES = {
+    "saponins": gettext_noop("Total saponins"),
+    "survival": gettext_noop("Survival rate"),
+}
 
 # commune -> (owner cooperative code, latitude, longitude, hectares, land type, altitude)
 AREAS = [
@@ -209,7 +216,7 @@ def lab_results(kind):
             },
             {
                 "category": "other",
-                "analyte": "Tỉ lệ sống / survival rate",
+                "analyte": ANALYTES["survival"],
                 "value": Decimal("96"),
                 "unit": "%",
                 "limit": Decimal("85"),
@@ -227,7 +234,7 @@ def lab_results(kind):
         },
         {
             "category": "active",
-            "analyte": "Saponin toàn phần / total saponins",
+            "analyte": ANALYTES["saponins"],
             "value": Decimal("12.4"),
             "unit": "%",
             "limit": Decimal("8.0"),

@@ -5,7 +5,9 @@
   packing), release and shipping;
 - ``labs``: lab tests and their results;
 - ``areas``: growing areas and their status;
-- ``sale``: what may be sold (lineage, sale blockers, the cached verdict).
+- ``sale``: what may be sold (lineage, sale blockers, the cached verdict);
+- ``sealed``: what an event seals about the rows beside the chain, and their check;
+- ``checkpoints``: signed checkpoints of every chain's head.
 
 Every write runs inside ``transaction.atomic`` and takes its row locks first (the
 cooperative's chain, then the lots, in primary-key order); side effects that leave the
@@ -27,13 +29,17 @@ from provenance.services.chain import (
     Verification,
     append_event,
     chain_name,
+    check_all_rows,
     correct_event,
+    lock_chains,
     timezone_offset,
     verify_chain,
     verify_chains,
     verify_events,
+    verify_lineage,
 )
 from provenance.services.labs import (
+    check_lab_dates,
     judge_lab_test,
     record_lab_test,
     register_lab_test,
@@ -41,26 +47,33 @@ from provenance.services.labs import (
     review_reason_message,
 )
 from provenance.services.lots import (
+    CORRECTABLE,
     MAX_OUTPUT_RATIO,
     check_company_prefix,
     check_gtin_owner,
     check_harvest,
     check_inputs,
+    check_lot_fields,
     check_mass_balance,
+    check_new_lot_code,
+    correct_lot,
+    gtin_prefix_candidates,
     max_yield_kg_per_ha,
     pack_lot,
     pack_net_weight_g,
     prefix_of_gtin,
     record_harvest,
-    record_lot_from_admin,
+    record_lot,
     record_planting,
     record_processing,
     record_seedlings,
     record_shipment,
     refresh_lineage,
+    refresh_lineage_downstream,
     register_company_prefix,
     release_lot,
     remaining,
+    sealed_lot_state,
 )
 from provenance.services.sale import (
     Lineage,
@@ -74,8 +87,10 @@ from provenance.services.sale import (
     sale_blockers,
     summarise,
 )
+from provenance.services.sealed import LOT_FIELDS, Mismatch
 
 __all__ = [
+    "gtin_prefix_candidates",
     "check_company_prefix",
     "register_company_prefix",
     "prefix_of_gtin",
@@ -85,7 +100,20 @@ __all__ = [
     "review_reason_message",
     "rejudge_awaiting_tests",
     "judge_lab_test",
+    "CORRECTABLE",
+    "LOT_FIELDS",
     "MAX_OUTPUT_RATIO",
+    "Mismatch",
+    "check_all_rows",
+    "check_lab_dates",
+    "check_lot_fields",
+    "check_new_lot_code",
+    "correct_lot",
+    "lock_chains",
+    "record_lot",
+    "refresh_lineage_downstream",
+    "sealed_lot_state",
+    "verify_lineage",
     "Lineage",
     "Step",
     "Type",
@@ -108,7 +136,6 @@ __all__ = [
     "recall_area",
     "record_harvest",
     "record_lab_test",
-    "record_lot_from_admin",
     "record_planting",
     "record_processing",
     "record_seedlings",

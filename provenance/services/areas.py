@@ -14,9 +14,18 @@ from provenance.models import (
     GrowingAreaStatusChange,
     Lot,
 )
+from provenance.services.chain import Partner, Step, Type, _where_area, append_event, lock_chains
 from provenance.services.sale import descendant_ids, refresh_dependants
+from provenance.services.sealed import area_state
 
 logger = logging.getLogger(__name__)
+
+#: CBV dispositions of the lots of an area in each status.
+AREA_DISPOSITION = {
+    AreaStatus.ACTIVE: "active",
+    AreaStatus.SUSPENDED: "non_sellable_other",
+    AreaStatus.RECALLED: "recalled",
+}
 
 
 def _check_area_active(area):
@@ -37,10 +46,13 @@ def change_area_status(area, status, *, reason, user=None):
     if not (reason or "").strip():
         raise ValidationError(_("Give the reason for the status change."))
     with transaction.atomic():
+        owner_id = GrowingArea.objects.values_list("cooperative_id", flat=True).get(pk=area.pk)
+        lock_chains([Partner(pk=owner_id)])
         given, area = area, GrowingArea.objects.select_for_update().get(pk=area.pk)
         if area.status == status:
             return area
         now = timezone.now()
+        given_status = area.status
         GrowingAreaStatusChange.objects.create(
             area=area,
             from_status=area.status,
@@ -52,8 +64,23 @@ def change_area_status(area, status, *, reason, user=None):
         area.status, area.status_changed_at, area.status_reason = status, now, reason
         area.save(update_fields=["status", "status_changed_at", "status_reason"])
         given.status, given.status_changed_at, given.status_reason = status, now, reason
-        lot_ids = list(area.lots.values_list("pk", flat=True))
-        refresh_dependants(lot_ids)
+        lots = list(area.lots.order_by("pk"))
+        append_event(
+            cooperative=Partner(pk=owner_id),
+            event_type=Type.OBJECT,
+            action="OBSERVE",
+            biz_step=Step.INSPECTING,
+            step="area_status",
+            event_time=now,
+            where=_where_area(area),
+            growing_area=area,
+            objects=[(lot, None, None) for lot in lots],
+            disposition=AREA_DISPOSITION.get(status),
+            details={"area": area.code, "from": given_status, "to": status, "reason": reason},
+            user=user,
+            state={"area": area_state(area)},
+        )
+        refresh_dependants([lot.pk for lot in lots])
         transaction.on_commit(
             lambda: logger.warning("growing area %s is now %s: %s", area.code, status, reason)
         )

@@ -17,8 +17,13 @@ from provenance.hashing import (
 )
 from provenance.models import (
     EventLot,
+    GrowingArea,
+    LabTest,
+    Lot,
+    LotInput,
     ProvenanceEvent,
 )
+from provenance.services import sealed
 
 Partner = get_model("partner", "Partner")
 
@@ -44,6 +49,17 @@ def _as_datetime(day_or_time):
         return day_or_time
     return timezone.make_aware(
         timezone.datetime(day_or_time.year, day_or_time.month, day_or_time.day, 8, 0)
+    )
+
+
+def lock_chains(partners):
+    """Row-lock the cooperatives' chains, in pk order. Every write takes its locks in
+    one order: chains (partners), then growing areas, then lots (each in pk order)."""
+    list(
+        Partner.objects.select_for_update()
+        .filter(pk__in=sorted({p.pk for p in partners if p is not None}))
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
 
 
@@ -96,12 +112,15 @@ def append_event(
     user=None,
     corrects=None,
     disposition=None,
+    state=None,
 ):
     """Append one event to the cooperative's chain. ``inputs``/``outputs``/``objects``
-    are ``(lot, quantity, unit)`` tuples (quantity/unit may be None)."""
+    are ``(lot, quantity, unit)`` tuples (quantity/unit may be None); ``state`` is what
+    the event leaves behind (``{"lots": [...], "labTest": ..., "area": ...}``, see
+    ``services.sealed``), sealed with it."""
     event_time = _as_datetime(event_time)
     with transaction.atomic():
-        Partner.objects.select_for_update().filter(pk=cooperative.pk).first()
+        lock_chains([cooperative])
         chain = chain_name(cooperative)
         last = (
             ProvenanceEvent.objects.filter(chain=chain)
@@ -130,6 +149,8 @@ def append_event(
             "recordedBy": _who(user),
             "corrects": corrects.hash if corrects else None,
         }
+        if state:
+            content["state"] = state
         content = normalise(content)
         event = ProvenanceEvent(
             chain=chain,
@@ -186,15 +207,28 @@ class Verification:
     failed_event: ProvenanceEvent | None = None
     reason: str = ""
     chains: list = field(default_factory=list)
+    #: rows beside the chain that differ from what was sealed (``sealed.Mismatch``)
+    mismatches: list = field(default_factory=list)
+    #: the signed checkpoint the chains were checked against, and what disagrees with it
+    checkpoint: object = None
+    checkpoint_problems: list = field(default_factory=list)
+    events: list = field(default_factory=list, repr=False)
+
+    @property
+    def failures(self):
+        """Every problem found, as text (for the command and logs)."""
+        found = []
+        if self.failed_event is not None:
+            e = self.failed_event
+            found.append(f"event {e.pk} ({e.chain}#{e.sequence}, {e.biz_step}): {self.reason}")
+        found += [str(m) for m in self.mismatches]
+        found += [str(p) for p in self.checkpoint_problems]
+        return found
 
 
-def verify_chains(chains=None) -> Verification:
-    """Verify the named chains (all when None) with one query; the first failure wins."""
-    queryset = ProvenanceEvent.objects.order_by("chain", "sequence")
-    if chains is not None:
-        queryset = queryset.filter(chain__in=list(chains))
+def _verify_hashes(events) -> Verification:
     by_chain = defaultdict(list)
-    for event in queryset:
+    for event in events:
         by_chain[event.chain].append(event)
     checked = 0
     for chain in sorted(by_chain):
@@ -202,8 +236,70 @@ def verify_chains(chains=None) -> Verification:
         checked += verdict.checked
         if not verdict.ok:
             failed = next(e for e in by_chain[chain] if e.pk == verdict.failed_ident)
-            return Verification(False, checked, failed, verdict.reason, sorted(by_chain))
-    return Verification(True, checked, chains=sorted(by_chain))
+            return Verification(
+                False, checked, failed, verdict.reason, sorted(by_chain), events=events
+            )
+    return Verification(True, checked, chains=sorted(by_chain), events=events)
+
+
+def verify_chains(chains=None, *, rows=None, read_files=True, checkpoint=True) -> Verification:
+    """Verify the named chains (all when None) with one query; the first broken event
+    wins. ``rows`` (default: when verifying every chain) also compares the rows beside
+    the chain (lots, inputs, lab tests and results, event links, area status) with
+    what the events sealed, reading certificate files when ``read_files``.
+    ``checkpoint``: check the chains against the latest signed checkpoint."""
+    queryset = ProvenanceEvent.objects.order_by("chain", "sequence")
+    if chains is not None:
+        queryset = queryset.filter(chain__in=list(chains))
+    result = _verify_hashes(list(queryset))
+    if rows if rows is not None else chains is None:
+        result.mismatches = check_all_rows(result.events, read_files=read_files)
+    if checkpoint:
+        from provenance.services.checkpoints import check_against_checkpoint
+
+        check_against_checkpoint(result, all_chains=chains is None)
+    result.ok = (
+        result.failed_event is None and not result.mismatches and not result.checkpoint_problems
+    )
+    return result
+
+
+def check_all_rows(events, read_files=True):
+    """Every row beside the chain against the newest state the events sealed."""
+    lots_sealed, tests_sealed, areas_sealed = sealed.sealed_states(events)
+    links = EventLot.objects.values_list("event_id", "lot__code", "role")
+    return [
+        *sealed.check_links(events, links),
+        *sealed.check_lots(Lot.objects.order_by("pk"), LotInput.objects.all(), lots_sealed),
+        *sealed.check_lab_tests(
+            LabTest.objects.order_by("pk").prefetch_related("results"),
+            tests_sealed,
+            read_files=read_files,
+        ),
+        *sealed.check_areas(GrowingArea.objects.order_by("pk"), areas_sealed),
+    ]
+
+
+def verify_lineage(lineage, events):
+    """What a trace page shows, checked: the chains of ``events`` (hashes, checkpoint)
+    and the rows the page renders (the lineage's lots, inputs, lab tests and results,
+    areas, and the events' links to lots) against what was sealed. A few queries,
+    whatever the chain's length. None when there are no events."""
+    if not events:
+        return None
+    result = verify_chains({e.chain for e in events}, rows=False)
+    lots_sealed, tests_sealed, areas_sealed = sealed.sealed_states(result.events)
+    links = EventLot.objects.filter(event_id__in=[e.pk for e in events]).values_list(
+        "event_id", "lot__code", "role"
+    )
+    result.mismatches = [
+        *sealed.check_links(events, links),
+        *sealed.check_lots(lineage.lots.values(), lineage.edges, lots_sealed),
+        *sealed.check_lab_tests(lineage.lab_tests, tests_sealed),
+        *sealed.check_areas(lineage.areas, areas_sealed),
+    ]
+    result.ok = result.ok and not result.mismatches
+    return result
 
 
 def correct_event(event, *, reason, changes, user=None):

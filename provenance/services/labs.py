@@ -1,15 +1,19 @@
 """Lab tests: record one with its results, work out pass/fail, append the inspecting event."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from provenance.models import (
     LabLimit,
     LabResult,
     LabTest,
 )
-from provenance.services.chain import Step, Type, _where_facility, append_event
+from provenance.services.chain import Step, Type, _where_facility, append_event, lock_chains
+from provenance.services.lots import _lock_lots
 from provenance.services.sale import refresh_dependants
+from provenance.services.sealed import lab_test_state
 
 
 def record_lab_test(
@@ -17,7 +21,10 @@ def record_lab_test(
 ):
     """``results``: dicts with category, analyte, value and unit. A limit in them is
     ignored: results are judged against the lab's own limits (``LabLimit``)."""
+    check_lab_dates(sampled_on, tested_on)
     with transaction.atomic():
+        lock_chains([lot.cooperative])
+        _lock_lots([lot])
         test = LabTest(
             lab=lab,
             lot=lot,
@@ -40,6 +47,12 @@ def record_lab_test(
     return test
 
 
+def check_lab_dates(sampled_on, tested_on):
+    """A sample is tested after it is taken (raises ValidationError on ``tested_on``)."""
+    if sampled_on and tested_on and tested_on < sampled_on:
+        raise ValidationError({"tested_on": _("A sample is tested after it is taken.")})
+
+
 def register_lab_test(test, *, user=None):
     """After a lab test and its results are saved (by a service or the admin): judge it
     against the lab's own limits (``judge_lab_test``), append the inspecting event and
@@ -52,7 +65,9 @@ def register_lab_test(test, *, user=None):
 
 
 def _record_verdict(test, results, user):
-    """Append the inspecting event of a judged test and refresh what depends on its lot."""
+    """Append the inspecting event of a judged test (sealing its state) and refresh what
+    depends on its lot."""
+    sealed = lab_test_state(test, results)
     append_event(
         cooperative=test.lot.cooperative,
         event_type=Type.OBJECT,
@@ -62,18 +77,21 @@ def _record_verdict(test, results, user):
         event_time=test.tested_on,
         where=_where_facility(test.lab.accreditation_number or f"lab-{test.lab_id}", test.lab.name),
         objects=[(test.lot, None, None)],
-        disposition={
-            PASSED: "conformant",
-            FAILED: "non_conformant",
-        }.get(test.status, "in_progress"),
+        disposition={PASSED: "conformant", FAILED: "non_conformant"}.get(
+            test.status, "in_progress"
+        ),
         documents=[
-            {"kind": "lab_certificate", "number": test.certificate_number, "lab": test.lab.name}
+            {
+                "kind": "lab_certificate",
+                "number": test.certificate_number,
+                "lab": test.lab.name,
+                "sha256": sealed["certificateSha256"],
+            }
         ],
         details={
             "passed": test.passed,
             "status": test.status,
             "reviewReasons": test.review_reasons,
-            "certificateFile": bool(test.certificate),
             "results": [
                 {
                     "analyte": r.analyte,
@@ -87,6 +105,7 @@ def _record_verdict(test, results, user):
             ],
         },
         user=user,
+        state={"labTest": sealed},
     )
     refresh_dependants([test.lot_id])
 
@@ -96,16 +115,18 @@ def _record_verdict(test, results, user):
 AWAITING, PASSED, FAILED = "awaiting_review", "passed", "failed"
 
 REVIEW_REASONS = {
-    "no_results": _("no results are recorded"),
-    "lab_not_accredited": _("the laboratory is not accredited"),
-    "no_certificate_file": _("the certificate file is missing"),
-    "no_lab_limit": _("the laboratory has no limit on record for %(analyte)s"),
-    "unit_mismatch": _("%(analyte)s is given in %(unit)s, the laboratory's limit in %(lab_unit)s"),
+    "no_results": gettext_lazy("no results are recorded"),
+    "lab_not_accredited": gettext_lazy("the laboratory is not accredited"),
+    "no_certificate_file": gettext_lazy("the certificate file is missing"),
+    "no_lab_limit": gettext_lazy("the laboratory has no limit on record for %(analyte)s"),
+    "unit_mismatch": gettext_lazy(
+        "%(analyte)s is given in %(unit)s, the laboratory's limit in %(lab_unit)s"
+    ),
 }
 
 
 def review_reason_message(reason):
-    template = REVIEW_REASONS.get(reason.get("code"), _("it needs a review"))
+    template = REVIEW_REASONS.get(reason.get("code"), gettext_lazy("it needs a review"))
     try:
         return template % reason
     except (KeyError, TypeError, ValueError):

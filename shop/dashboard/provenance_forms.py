@@ -22,10 +22,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _new_code(value):
-    code = value.strip()
-    if Lot.objects.filter(code=code).exists():
-        raise ValidationError(_("A lot with this code exists already."))
-    return code
+    return services.check_new_lot_code(value)
 
 
 class OwnLotForm(forms.Form):
@@ -86,8 +83,19 @@ class ProcessingForm(OwnLotForm):
         }
 
 
+class LabChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        from core.templatetags.names import vi_name_text
+
+        return vi_name_text(obj.name)
+
+
 class LabTestForm(OwnLotForm):
-    lab = forms.ModelChoiceField(label=_("Laboratory"), queryset=Lab.objects.order_by("name"))
+    lab = LabChoiceField(
+        label=_("Laboratory"),
+        queryset=Lab.objects.order_by("name"),
+        widget=forms.Select(attrs={"lang": "vi"}),  # official Vietnamese names
+    )
     certificate_number = forms.CharField(label=_("Certificate number"), max_length=60)
     sampled_on = forms.DateField(label=_("Sampled on"), widget=DATE)
     tested_on = forms.DateField(label=_("Tested on"), widget=DATE)
@@ -99,9 +107,10 @@ class LabTestForm(OwnLotForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("sampled_on") and cleaned.get("tested_on"):
-            if cleaned["tested_on"] < cleaned["sampled_on"]:
-                self.add_error("tested_on", _("A sample is tested after it is taken."))
+        try:
+            services.check_lab_dates(cleaned.get("sampled_on"), cleaned.get("tested_on"))
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return cleaned
 
 

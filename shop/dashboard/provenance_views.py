@@ -39,10 +39,7 @@ class HarvestForm(forms.Form):
     harvested_on = forms.DateField(label=_("Harvested on"))
 
     def clean_code(self):
-        code = self.cleaned_data["code"].strip()
-        if Lot.objects.filter(code=code).exists():
-            raise ValidationError(_("A lot with this code exists already."))
-        return code
+        return services.check_new_lot_code(self.cleaned_data["code"])
 
 
 class RecordHarvestView(generic.FormView):

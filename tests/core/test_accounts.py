@@ -134,3 +134,19 @@ def test_registration_email_in_vietnamese(
     assert "đã có tài khoản" in mailoutbox[0].subject
     assert "/vi/shop/accounts/activate/" in mailoutbox[1].body
     assert "Kích hoạt" in mailoutbox[1].subject
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("option", ["anonymous", "new"])
+def test_checkout_gateway_does_not_tell_which_addresses_have_accounts(client, wagtail_root, option):
+    from tests.factories import ProductFactory
+
+    UserFactory(email="known@example.com", username="known")
+    product = ProductFactory(stock=4, stock__price=800_000)
+    client.post(f"/en/shop/basket/add/{product.pk}/", {"quantity": 1})
+    answers = []
+    for email in ["known@example.com", "nobody@example.com"]:
+        response = client.post("/en/shop/checkout/", {"username": email, "options": option})
+        assert response.status_code == 302
+        answers.append(response["Location"].replace("known", "X").replace("nobody", "X"))
+    assert answers[0] == answers[1]

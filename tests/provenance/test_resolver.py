@@ -200,3 +200,42 @@ def test_a_lot_trace_leaves_out_other_lots_made_from_the_same_harvest(client, lo
     html = client.get(dl(lot), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "PR-OTHER" not in html
     assert html.count("trace-timeline__item--processing") == 1
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_trace_page_says_the_whole_chain_is_verified_and_how_many_events_it_lists(
+    client, lot, language
+):
+    response = client.get(f"/{language}/trace/01/{lot.gtin}/10/{lot.lot_number}/")
+    context = response.context
+    html = response.content.decode()
+    listed = len(context["timeline"])
+    checked = context["verification"].checked
+    assert checked >= listed
+    assert f'data-verified-events="{checked}"' in html
+    with translation.override(language):
+        from django.utils.translation import ngettext
+
+        whole = ngettext(
+            "The %(counter)s event of this lot's own journey is listed below.",
+            "The %(counter)s events of this lot's own journey are listed below.",
+            listed,
+        ) % {"counter": listed}
+    assert whole in html
+    assert f"{checked} recorded events" not in html
+
+
+def test_a_held_lot_past_its_best_before_is_flagged(client, lot):
+    import datetime
+
+    from django.utils import timezone
+
+    response = client.get(f"/en/trace/01/{lot.gtin}/10/{lot.lot_number}/")
+    assert 'data-alert="expired"' not in response.content.decode()
+    lot.best_before = timezone.localdate() - datetime.timedelta(days=1)
+    lot.save(update_fields=["best_before"])
+    html = client.get(f"/en/trace/01/{lot.gtin}/10/{lot.lot_number}/").content.decode()
+    assert 'data-alert="expired"' in html
+    assert "Past its best-before date" in html
+    vi = client.get(f"/vi/trace/01/{lot.gtin}/10/{lot.lot_number}/").content.decode()
+    assert 'data-alert="expired"' in vi

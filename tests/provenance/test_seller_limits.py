@@ -191,7 +191,7 @@ def test_100000_packs_from_2_grams_are_refused(two_coops):
     source = processed_of(packed)
     partner = packed.cooperative
     with pytest.raises(
-        ValidationError, match="100,000 packs of 10 g hold 1,000 kg, but only 0.002 kg"
+        ValidationError, match="100000 packs of 10 g hold 1000 kg, but only 0.002 kg"
     ):
         services.pack_lot(
             source=source,

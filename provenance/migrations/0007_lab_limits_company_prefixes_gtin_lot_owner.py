@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('catalogue', '0034_alter_attributeoption_unique_together_and_more'),
         ('partner', '0007_partneraddress_code'),
-        ('provenance', '0004_scan_devices_unknown_tallies_suspect_reports'),
+        ('provenance', '0006_merge_20261202_1537'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
