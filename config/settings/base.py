@@ -388,6 +388,9 @@ TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).extend(
 # The Wagtail admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Packing: units x net weight may exceed the input weight by at most this share (packaging,
+# moisture); litres count as kilograms.
+PROVENANCE_PACKING_TOLERANCE = env("PROVENANCE_PACKING_TOLERANCE", "0.02")
 # --- money: holds per buyer, cash-on-delivery confirmation
 # Orders holding stock without money (awaiting payment, or cash on delivery) one buyer
 # (same e-mail, phone, account or browser session) may have open at once, and units of

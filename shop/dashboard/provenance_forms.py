@@ -118,7 +118,8 @@ class LabTestForm(OwnLotForm):
 class LabResultForm(forms.ModelForm):
     class Meta:
         model = LabResult
-        fields = ["category", "analyte", "value", "unit", "limit", "limit_kind"]
+        # no limit: results are judged against the lab's own limits (LabLimit)
+        fields = ["category", "analyte", "value", "unit"]
 
 
 class BaseLabResultFormSet(forms.BaseFormSet):
