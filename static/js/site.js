@@ -9,4 +9,14 @@
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
   }
+  // Oscar's dashboard.js puts an unlabelled "select all" box in a table's first header
+  // cell once the page is ready; name it after that cell's (visually hidden) text.
+  window.addEventListener("load", function () {
+    document.querySelectorAll('th input[name="select_all"]').forEach(function (box) {
+      var text = box.closest("th").textContent.trim();
+      if (text && !box.labels.length) {
+        box.setAttribute("aria-label", text);
+      }
+    });
+  });
 })();
