@@ -5,6 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import KIND_CHOICES
+from core.phones import parse_phone, validate_phone
 from provenance.validators import (
     validate_certificate_file,
     validate_growing_area_code,
@@ -41,7 +42,13 @@ class ApplicationForm(forms.Form):
     commune = forms.CharField(label=_("Commune"), max_length=100)
     address = forms.CharField(label=_("Address"), max_length=255, required=False)
     contact_name = forms.CharField(label=_("Contact person"), max_length=100)
-    contact_phone = forms.CharField(label=_("Phone"), max_length=30)
+    contact_phone = forms.CharField(
+        label=_("Phone"),
+        max_length=30,
+        validators=[validate_phone],
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("A Vietnamese number (091 234 5678) or +country code."),
+    )
     contact_email = forms.EmailField(label=_("E-mail"))
     area_codes = forms.CharField(
         label=_("Growing-area codes"),
@@ -57,6 +64,9 @@ class ApplicationForm(forms.Form):
         required=False,
         help_text=_("PDF, PNG or JPEG files."),
     )
+
+    def clean_contact_phone(self):
+        return parse_phone(self.cleaned_data["contact_phone"])
 
     def clean_tax_code(self):
         return self.cleaned_data["tax_code"].strip()

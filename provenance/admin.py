@@ -1,4 +1,5 @@
-"""Staff enter and review provenance data here; writes go through provenance.services."""
+"""Staff enter and review provenance data here; every write goes through provenance.services
+(the admin holds no rule of its own)."""
 
 from django.contrib import admin, messages
 from django.urls import reverse
@@ -20,7 +21,9 @@ from provenance.models import (
     ProvenanceEvent,
     ScanRecord,
     SeedSource,
+    SuspectPackReport,
     UnitSerial,
+    UnknownCodeTally,
 )
 
 
@@ -106,10 +109,21 @@ class LotInputInline(admin.TabularInline):
 
 
 class UnitSerialInline(admin.TabularInline):
+    """Serials are entered with a new lot; a chained lot's serials are read-only."""
+
     model = UnitSerial
     extra = 0
     fields = ("serial", "qr")
     readonly_fields = ("qr",)
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     @admin.display(description="QR")
     def qr(self, obj):
@@ -122,8 +136,17 @@ class UnitSerialInline(admin.TabularInline):
         )
 
 
+def _saved_by_services(formsets):
+    """The services wrote the rows; tell the admin's change message nothing else did."""
+    for formset in formsets:
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+
 @admin.register(Lot)
 class LotAdmin(admin.ModelAdmin):
+    """A new lot is recorded by ``services.record_lot``; a chained lot is never saved
+    here: a change is ``services.correct_lot``, a correction event with its reason."""
+
     form = LotForm
     list_display = (
         "code",
@@ -143,6 +166,15 @@ class LotAdmin(admin.ModelAdmin):
     readonly_fields = ("is_sellable", "sale_blockers", "checked_at", "links")
     inlines = [LotInputInline, UnitSerialInline]
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is None and "correction_reason" in fields:
+            fields.remove("correction_reason")
+        return fields
+
     @admin.display(description=_("trace, QR, labels"))
     def links(self, obj):
         if not obj.pk or not obj.gtin:
@@ -157,14 +189,31 @@ class LotAdmin(admin.ModelAdmin):
             _("label sheet"),
         )
 
+    def save_model(self, request, obj, form, change):
+        """Nothing here: ``save_related`` hands the lot and its inputs to the services."""
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        lot = form.instance
+        inputs, serials, inputs_changed = [], [], False
+        for formset in formsets:
+            if isinstance(formset, LotInputFormSet):
+                inputs, inputs_changed = formset.rows(), formset.has_changed()
+            elif formset.model is UnitSerial:
+                serials = [
+                    f.cleaned_data["serial"]
+                    for f in formset.forms
+                    if f.cleaned_data and not f.cleaned_data.get("DELETE")
+                ]
         if not change:
-            services.record_lot_from_admin(lot, user=request.user)
+            services.record_lot(form.instance, inputs=inputs, serials=serials, user=request.user)
         else:
-            services.refresh_lineage(lot)
-            services.refresh_dependants([lot.pk])
+            services.correct_lot(
+                form.instance,
+                reason=form.cleaned_data.get("correction_reason", ""),
+                changes=form.correction(),
+                inputs=inputs if inputs_changed else None,
+                user=request.user,
+            )
+        _saved_by_services(formsets)
 
 
 class LabResultInline(admin.TabularInline):
@@ -181,6 +230,9 @@ class LabAdmin(admin.ModelAdmin):
 
 @admin.register(LabTest)
 class LabTestAdmin(admin.ModelAdmin):
+    """A lab test is recorded by ``services.record_lab_test`` and then read-only (a
+    corrected result is a new lab test, with its own event)."""
+
     form = LabTestForm
     list_display = ("certificate_number", "lab", "lot", "tested_on", "passed")
     list_filter = ("passed", "lab")
@@ -188,9 +240,41 @@ class LabTestAdmin(admin.ModelAdmin):
     raw_id_fields = ("lot",)
     inlines = [LabResultInline]
 
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        """Nothing here: ``save_related`` hands the test and its results to the services."""
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.register_lab_test(form.instance, user=request.user)
+        results = []
+        for formset in formsets:
+            for row in formset.forms:
+                data = row.cleaned_data
+                if data and not data.get("DELETE"):
+                    results.append(
+                        {
+                            name: data[name]
+                            for name in ("category", "analyte", "value", "unit", "limit")
+                        }
+                        | {"limit_kind": data.get("limit_kind") or LabResult.LimitKind.MAX}
+                    )
+        data = form.cleaned_data
+        test = services.record_lab_test(
+            lot=data["lot"],
+            lab=data["lab"],
+            certificate_number=data["certificate_number"],
+            sampled_on=data["sampled_on"],
+            tested_on=data["tested_on"],
+            certificate=data.get("certificate") or None,
+            results=results,
+            user=request.user,
+        )
+        form.instance.pk, form.instance._state.adding = test.pk, False
+        _saved_by_services(formsets)
 
 
 class EventLotInline(ReadOnlyInline):
@@ -250,4 +334,43 @@ class ScanRecordAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+# ---------------------------------------------------------------- scan signals (provseller)
+
+
+@admin.register(UnknownCodeTally)
+class UnknownCodeTallyAdmin(admin.ModelAdmin):
+    list_display = ("day", "reason", "gtin", "lot_number", "hits", "clients", "last_code")
+    list_filter = ("reason", "day")
+    search_fields = ("gtin", "lot_number", "last_code")
+    readonly_fields = [f.name for f in UnknownCodeTally._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SuspectPackReport)
+class SuspectPackReportAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "gtin", "lot_number", "serial", "lot", "status", "language")
+    list_filter = ("status", "language")
+    search_fields = ("gtin", "lot_number", "serial", "where_bought", "description")
+    readonly_fields = (
+        "created_at",
+        "gtin",
+        "lot_number",
+        "serial",
+        "lot",
+        "where_bought",
+        "description",
+        "contact",
+        "language",
+    )
+    fields = (*readonly_fields, "status", "staff_notes")
+
+    def has_add_permission(self, request):
         return False

@@ -647,6 +647,40 @@ class EventLot(models.Model):
         raise ImmutableEventError("event links cannot be deleted")
 
 
+class ChainCheckpoint(models.Model):
+    """The head (sequence and hash) of every chain at one moment, signed with a key that
+    is not in the database (Ed25519). Published, so outside parties can keep copies: a
+    chain cut short or re-sealed after a checkpoint no longer matches it."""
+
+    created_at = models.DateTimeField(_("created at"), editable=False)
+    heads = models.JSONField(_("chain heads"), editable=False)
+    previous_digest = models.CharField(_("previous checkpoint"), max_length=64, editable=False)
+    payload = models.TextField(_("signed text"), editable=False)
+    digest = models.CharField(_("digest"), max_length=64, unique=True, editable=False)
+    signature = models.CharField(_("signature"), max_length=128, editable=False)
+    key_id = models.CharField(_("key"), max_length=64, editable=False)
+
+    objects = _AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chain checkpoint")
+        verbose_name_plural = _("chain checkpoints")
+        ordering = ["-pk"]
+        base_manager_name = "objects"
+
+    def __str__(self):
+        return f"#{self.pk} {self.created_at:%Y-%m-%d %H:%M} {self.digest[:12]}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableEventError("checkpoints cannot be updated")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableEventError("checkpoints cannot be deleted")
+
+
 # ---------------------------------------------------------------- scans
 
 
@@ -668,6 +702,9 @@ class ScanRecord(models.Model):
     gtin = models.CharField(_("GTIN"), max_length=14)
     lot_number = models.CharField(_("lot number"), max_length=20)
     serial_text = models.CharField(_("serial"), max_length=40)
+    # A keyed hash of the random id in the signed first-party ``slc_scan`` cookie (see
+    # provenance/scans.py): tells devices apart, names no one. Empty: not counted.
+    device = models.CharField(_("device"), max_length=32, blank=True, default="")
     user_agent_family = models.CharField(_("browser"), max_length=40, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     result = models.CharField(_("result"), max_length=20, choices=Result.choices)
@@ -682,3 +719,83 @@ class ScanRecord(models.Model):
         return (
             f"{self.gtin}/{self.lot_number}/{self.serial_text} @ {self.scanned_at:%Y-%m-%d %H:%M}"
         )
+
+
+# ---------------------------------------------------------------- scan signals (provseller)
+
+
+class UnknownCodeTally(models.Model):
+    """Scans of codes we never issued, counted per day and code prefix: one row however
+    many requests (a flood of made-up serials must not write a row each)."""
+
+    class Reason(models.TextChoices):
+        UNKNOWN_SERIAL = "unknown_serial", _("Unknown serial of a known lot")
+        UNKNOWN_LOT = "unknown_lot", _("Unknown lot of a known GTIN")
+        UNKNOWN_GTIN = "unknown_gtin", _("GTIN not ours")
+
+    day = models.DateField(_("day"))
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    gtin = models.CharField(_("GTIN"), max_length=14, blank=True)
+    lot_number = models.CharField(_("lot number"), max_length=20, blank=True)
+    lot = models.ForeignKey(
+        Lot, on_delete=models.SET_NULL, null=True, blank=True, related_name="unknown_codes"
+    )
+    hits = models.PositiveIntegerField(_("requests"), default=0)
+    clients = models.PositiveIntegerField(_("distinct clients"), default=0)
+    last_code = models.CharField(_("last code seen"), max_length=60, blank=True)
+    first_seen = models.DateTimeField(_("first seen"), default=timezone.now)
+    last_seen = models.DateTimeField(_("last seen"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("unknown-code tally")
+        verbose_name_plural = _("unknown-code tallies")
+        ordering = ["-day", "-last_seen"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "reason", "gtin", "lot_number"], name="provenance_unknown_tally"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.reason} {self.gtin}/{self.lot_number}: {self.hits}"
+
+
+class SuspectPackReport(models.Model):
+    """A buyer's report of a pack they think is not genuine; staff follow it up."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        INVESTIGATING = "investigating", _("Investigating")
+        CONFIRMED = "confirmed", _("Counterfeit confirmed")
+        GENUINE = "genuine", _("Pack is genuine")
+        CLOSED = "closed", _("Closed")
+
+    created_at = models.DateTimeField(_("received at"), default=timezone.now, db_index=True)
+    gtin = models.CharField(_("GTIN"), max_length=14, blank=True)
+    lot_number = models.CharField(_("lot number"), max_length=20, blank=True)
+    serial = models.CharField(_("serial"), max_length=20, blank=True)
+    lot = models.ForeignKey(
+        Lot,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suspect_reports",
+        verbose_name=_("lot"),
+    )
+    where_bought = models.CharField(_("where it was bought"), max_length=200, blank=True)
+    description = models.TextField(_("what looks wrong"), max_length=2000)
+    contact = models.CharField(_("contact (optional)"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    staff_notes = models.TextField(_("staff notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("suspect pack report")
+        verbose_name_plural = _("suspect pack reports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        code = "/".join(part for part in (self.gtin, self.lot_number, self.serial) if part)
+        return f"{self.created_at:%Y-%m-%d} {code or '-'}"

@@ -14,6 +14,8 @@ urlpatterns = [
         r"^qr/(?P<pk>\d+)/(?P<serial>[^/]+)\.(?P<fmt>svg|png)$", views.serial_qr, name="qr-serial"
     ),
     path("labels/<int:pk>/", views.label_sheet, name="labels"),
+    path("report/", views.report_suspect_pack, name="report"),
+    path("report/sent/", views.report_sent, name="report-sent"),
     path("staff/suspicious/", views.suspicious_codes, name="suspicious"),
     path("staff/areas/<int:pk>/buyers/", views.area_buyers, name="area-buyers"),
 ]

@@ -45,6 +45,7 @@ class ProductClassFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"dried-{n}")
     requires_shipping = True
     track_stock = True
+    ship_to = "anywhere"  # dried ginseng may go abroad; fresh roots: ship_to="vn"
 
     class Meta:
         model = ProductClass

@@ -304,6 +304,8 @@ class DemoLoader:
                     name_en=spec["en"],
                     requires_shipping=True,
                     track_stock=True,
+                    ship_to=spec["ship_to"],
+                    export_permit_required=spec.get("export_permit", False),
                 )
                 self.note(f"product class {spec['slug']}")
             classes[spec["slug"]] = product_class
@@ -390,7 +392,7 @@ class DemoLoader:
             ProductImage.objects.create(
                 product=product,
                 original=ContentFile(picture, name=f"{upc.lower()}.jpg"),
-                caption=title_vi,
+                caption="",  # the product title, in the page language, is the alt text
                 display_order=0,
             )
             self.note(f"product {upc}")

@@ -13,6 +13,7 @@ import math
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 from oscar.core.loading import get_model
 
 from core.demo import content
@@ -26,12 +27,19 @@ from provenance.models import (
     ScanRecord,
     SeedSource,
     UnitSerial,
+    UnknownCodeTally,
 )
 
 Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 
 DEMO = " (dữ liệu mẫu)"
+# Analytes are stored as the lab writes them; the ones the demo uses have a translation
+# (the trace page shows ``{% trans result.analyte %}``).
+ANALYTES = {
+    "saponins": gettext_noop("Total saponins"),
+    "survival": gettext_noop("Survival rate"),
+}
 
 # commune -> (owner cooperative code, latitude, longitude, hectares, land type, altitude)
 AREAS = [
@@ -189,7 +197,7 @@ def lab_results(kind):
             },
             {
                 "category": "other",
-                "analyte": "Tỉ lệ sống / survival rate",
+                "analyte": ANALYTES["survival"],
                 "value": Decimal("96"),
                 "unit": "%",
                 "limit": Decimal("85"),
@@ -207,7 +215,7 @@ def lab_results(kind):
         },
         {
             "category": "active",
-            "analyte": "Saponin toàn phần / total saponins",
+            "analyte": ANALYTES["saponins"],
             "value": Decimal("12.4"),
             "unit": "%",
             "limit": Decimal("8.0"),
@@ -579,23 +587,27 @@ class ProvenanceDemo:
                     gtin=lot.gtin14,
                     lot_number=lot.lot_number,
                     serial_text=unit.serial,
+                    device=f"demo-device-{i:02d}",
                     user_agent_family=family,
                     language="vi" if i % 3 else "en",
                     result=ScanRecord.Result.GENUINE if i < 5 else ScanRecord.Result.OVERSCANNED,
                 )
             )
         for i in range(3):
-            records.append(
-                ScanRecord(
-                    scanned_at=start + datetime.timedelta(days=10 + i),
-                    lot=lot,
-                    gtin=lot.gtin14,
-                    lot_number=lot.lot_number,
-                    serial_text=f"FAKE{i + 1:06d}",
-                    user_agent_family="Chrome",
-                    language="vi",
-                    result=ScanRecord.Result.UNKNOWN_SERIAL,
-                )
+            # made-up serials are counted per day and lot, not logged one row each
+            UnknownCodeTally.objects.get_or_create(
+                day=(start + datetime.timedelta(days=10 + i)).date(),
+                reason=UnknownCodeTally.Reason.UNKNOWN_SERIAL,
+                gtin=lot.gtin14,
+                lot_number=lot.lot_number,
+                defaults={
+                    "lot": lot,
+                    "hits": 4 + i,
+                    "clients": 1 + i,
+                    "last_code": f"{lot.gtin14}/{lot.lot_number}/FAKE{i + 1:06d}",
+                    "first_seen": start + datetime.timedelta(days=10 + i),
+                    "last_seen": start + datetime.timedelta(days=10 + i, hours=2),
+                },
             )
         hold = Lot.objects.filter(code="PK-SLC-FR-001-HOLD").first()
         if hold is not None:
@@ -608,6 +620,7 @@ class ProvenanceDemo:
                     gtin=hold.gtin14,
                     lot_number=hold.lot_number,
                     serial_text=held.serial,
+                    device="demo-device-hold",
                     user_agent_family="Safari",
                     language="vi",
                     result=ScanRecord.Result.UNRELEASED,

@@ -15,7 +15,11 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["story_vi", "story_en"]
-        widgets = {"story_vi": forms.Textarea, "story_en": forms.Textarea}
+        # Each story is in its own language, whatever the dashboard's language.
+        widgets = {
+            "story_vi": forms.Textarea(attrs={"lang": "vi"}),
+            "story_en": forms.Textarea(attrs={"lang": "en"}),
+        }
 
 
 class ProfileUpdateView(generic.UpdateView):

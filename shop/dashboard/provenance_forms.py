@@ -2,6 +2,8 @@
 record is narrowed through cooperatives.access; the records are made by
 provenance.services (the same rules as for staff)."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -20,10 +22,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _new_code(value):
-    code = value.strip()
-    if Lot.objects.filter(code=code).exists():
-        raise ValidationError(_("A lot with this code exists already."))
-    return code
+    return services.check_new_lot_code(value)
 
 
 class OwnLotForm(forms.Form):
@@ -35,7 +34,7 @@ class OwnLotForm(forms.Form):
 class ProcessingForm(OwnLotForm):
     code = forms.CharField(label=_("Lot code"), max_length=40)
     kg_used = forms.DecimalField(
-        label=_("Weight used from this harvest (kg)"), min_value=0.001, decimal_places=3
+        label=_("Weight used from this harvest (kg)"), min_value=Decimal("0.001"), decimal_places=3
     )
     other_harvests = forms.ModelMultipleChoiceField(
         label=_("Also used whole (all that is left)"),
@@ -46,7 +45,9 @@ class ProcessingForm(OwnLotForm):
     process = forms.ChoiceField(
         label=_("Process"), choices=[c for c in Lot.Process.choices if c[0]]
     )
-    quantity = forms.DecimalField(label=_("Weight made (kg)"), min_value=0.001, decimal_places=3)
+    quantity = forms.DecimalField(
+        label=_("Weight made (kg)"), min_value=Decimal("0.001"), decimal_places=3
+    )
     processed_on = forms.DateField(label=_("Processed on"), widget=DATE)
 
     def __init__(self, *args, **kwargs):
@@ -82,8 +83,19 @@ class ProcessingForm(OwnLotForm):
         }
 
 
+class LabChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        from core.templatetags.names import vi_name_text
+
+        return vi_name_text(obj.name)
+
+
 class LabTestForm(OwnLotForm):
-    lab = forms.ModelChoiceField(label=_("Laboratory"), queryset=Lab.objects.order_by("name"))
+    lab = LabChoiceField(
+        label=_("Laboratory"),
+        queryset=Lab.objects.order_by("name"),
+        widget=forms.Select(attrs={"lang": "vi"}),  # official Vietnamese names
+    )
     certificate_number = forms.CharField(label=_("Certificate number"), max_length=60)
     sampled_on = forms.DateField(label=_("Sampled on"), widget=DATE)
     tested_on = forms.DateField(label=_("Tested on"), widget=DATE)
@@ -95,9 +107,10 @@ class LabTestForm(OwnLotForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("sampled_on") and cleaned.get("tested_on"):
-            if cleaned["tested_on"] < cleaned["sampled_on"]:
-                self.add_error("tested_on", _("A sample is tested after it is taken."))
+        try:
+            services.check_lab_dates(cleaned.get("sampled_on"), cleaned.get("tested_on"))
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return cleaned
 
 
@@ -129,7 +142,9 @@ class PackForm(OwnLotForm):
         label=_("Your stock record (product)"), queryset=StockRecord.objects.none()
     )
     code = forms.CharField(label=_("Lot code"), max_length=40)
-    used = forms.DecimalField(label=_("Quantity used"), min_value=0.001, decimal_places=3)
+    used = forms.DecimalField(
+        label=_("Quantity used"), min_value=Decimal("0.001"), decimal_places=3
+    )
     units = forms.IntegerField(label=_("Packs made"), min_value=1)
     gtin = forms.CharField(label=_("GTIN"), max_length=14, min_length=8, validators=[validate_gtin])
     lot_number = forms.CharField(

@@ -166,3 +166,26 @@ def test_staff_review_queue_in_admin(client, admin_user, mailoutbox):
     )
     application.refresh_from_db()
     assert application.status == "approved"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("phone", ["09abc-phone", "12345", "+84 1234"])
+def test_bad_phone_is_refused(client, wagtail_root, phone):
+    response = client.post(apply_url(), form_data(contact_phone=phone))
+    assert response.status_code == 200
+    assert 'id="id_contact_phone_error"' in response.content.decode()
+    assert not Application.objects.exists()
+
+
+@pytest.mark.django_db
+def test_phone_is_kept_in_international_form(client, wagtail_root):
+    client.post(apply_url(), form_data(contact_phone="091 234 5678"))
+    assert Application.objects.get().contact_phone == "+84912345678"
+
+
+@pytest.mark.django_db
+def test_apply_form_is_styled(client, wagtail_root):
+    html = client.get(apply_url("vi")).content.decode()
+    assert 'class="cooperative-application site-form"' in html
+    assert "css/pages.css" in html
+    assert 'type="tel"' in html

@@ -1,0 +1,77 @@
+"""Every page type in each language, walked over the demo site as a shopper and as a
+cooperative member: no string of the other language (see tests/core/language_check.py).
+
+One test loads the demo once and walks both languages, so a failure lists every
+offending string of every page at once.
+"""
+
+import pytest
+from babel import Locale
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import Client
+from oscar.core.loading import get_model
+
+from core.demo import content
+from core.demo.loader import cooperative_email
+from tests.core.language_check import basket_pages, other_language_strings, walk
+
+pytestmark = pytest.mark.django_db(transaction=False)
+
+Partner = get_model("partner", "Partner")
+
+
+@pytest.fixture
+def demo(settings, search_index):
+    settings.DEBUG = True
+    from tests.conftest import ensure_wagtail_tree
+
+    ensure_wagtail_tree()
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+
+
+def known_names():
+    """Names written the same in both languages: communes, cooperatives' legal names,
+    and the countries as CLDR names them in each language."""
+    names = [*content.COMMUNES, *Partner.objects.values_list("name", flat=True)]
+    for code in ("vi", "en"):
+        names += Locale.parse(code).territories.values()
+    return names
+
+
+def shopper_seeds(language):
+    return [
+        f"/{language}/",
+        f"/{language}/shop/catalogue/",
+        f"/{language}/shop/search/?q=" + ("s%C3%A2m" if language == "vi" else "ginseng"),
+        f"/{language}/cooperatives/",
+        f"/{language}/cooperatives/apply/",
+        f"/{language}/shop/accounts/login/",
+    ]
+
+
+def report(found):
+    return "\n".join(
+        f"{path}\n" + "\n".join(f"    {text[:160]}" for text in dict.fromkeys(strings))
+        for path, strings in found
+    )
+
+
+def test_no_page_mixes_languages(demo):
+    names = known_names()
+    member = get_user_model().objects.get(email=cooperative_email("htx-si-lo-lau"))
+    found, walked = [], 0
+    for language in ("vi", "en"):
+        shopper = Client()
+        pages = walk(shopper, shopper_seeds(language), language)
+        pages += basket_pages(shopper, language)
+        cooperative = Client()
+        cooperative.force_login(member)
+        pages += walk(cooperative, [f"/{language}/shop/dashboard/"], language)
+        walked += len(pages)
+        for path, html in pages:
+            strings = other_language_strings(html, language, names)
+            if strings:
+                found.append((path, strings))
+    assert walked > 80, walked
+    assert not found, "strings in the other language:\n" + report(found)
