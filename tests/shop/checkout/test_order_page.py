@@ -83,6 +83,8 @@ def test_foreign_buyer_gets_the_international_transfer_and_a_proforma(countries,
     proforma = client.get(proforma_url).content.decode()
     assert f"PF-{order.number}" in proforma and "BFTVVNVX" in proforma
     assert "Anna" in proforma and "Hauptstraße 5" in proforma
+    in_vietnamese = client.get(proforma_url.replace("/en/", "/vi/", 1)).content.decode()
+    assert "Hoá đơn chiếu lệ" in in_vietnamese and "Mã SWIFT/BIC" in in_vietnamese
 
 
 def test_proforma_only_for_an_international_transfer(countries, client):
