@@ -237,3 +237,12 @@ def test_foreign_buyer_pays_by_international_transfer_with_a_proforma(
     shot(page, f"08-proforma-{size}-en")
     no_sideways_scroll(page)
     watch.assert_clean()
+
+
+@pytest.mark.parametrize("width", [900, 1024, 1280, 1440])
+def test_header_never_scrolls_sideways(page, live_server, shop_site, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/vi/shop/basket/")
+    no_sideways_scroll(page)
+    if width >= 1200:
+        assert page.locator(".site-header__inner").bounding_box()["height"] < 80
