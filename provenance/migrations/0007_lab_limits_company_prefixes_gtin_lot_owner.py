@@ -10,10 +10,11 @@ from django.db import migrations, models
 
 def failed_tests_stay_failed(apps, schema_editor):
     """Tests judged before lab limits existed: a failure stands; a pass awaits review
-    until staff enter the lab's limits (saving the lab judges its tests again)."""
+    until staff enter the lab's limits (saving the lab judges its tests again, with a new
+    sealed event). ``passed`` is left as sealed, so verify_provenance still agrees."""
     LabTest = apps.get_model("provenance", "LabTest")
     LabTest.objects.filter(passed=False).update(status="failed")
-    LabTest.objects.filter(passed=True).update(status="awaiting_review", passed=False)
+    LabTest.objects.filter(passed=True).update(status="awaiting_review")
 
 
 class Migration(migrations.Migration):
