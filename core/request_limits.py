@@ -56,6 +56,14 @@ class CappedStream:
     def __iter__(self):
         return iter(self.readline, b"")
 
+    def close(self):
+        close = getattr(self.stream, "close", None)
+        if close is not None:
+            close()
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
 
 def too_large(request, limit):
     response = render(

@@ -92,3 +92,21 @@ def test_capped_stream_stops_at_the_limit():
     assert stream.read(10) == b"a" * 10
     with pytest.raises(RequestBodyTooLarge):
         stream.read()
+
+
+def test_a_body_under_the_limit_reads_whole(rf):
+    """request.body (webhooks, JSON) and request.POST read through the wrapped stream."""
+    from django.http import HttpResponse
+
+    from core.request_limits import RequestSizeLimitMiddleware
+
+    seen = {}
+
+    def view(request):
+        seen["body"] = request.body
+        return HttpResponse("ok")
+
+    payload = b'{"id": "evt_1"}' * 100
+    request = rf.post("/payments/stripe/webhook/", payload, content_type="application/json")
+    response = RequestSizeLimitMiddleware(view)(request)
+    assert response.status_code == 200 and seen["body"] == payload
