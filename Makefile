@@ -4,6 +4,11 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# `make run` serves with DEBUG off (no debug pages with settings for the network to see);
+# `make run DEBUG=1` turns it on. Links and QR codes follow HOST and PORT unless SITE_URL
+# is given (0.0.0.0 listens everywhere; its links name 127.0.0.1).
+DEBUG  ?= 0
+SITE_HOST = $(if $(filter 0.0.0.0 :: [::],$(HOST)),127.0.0.1,$(HOST))
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
@@ -18,6 +23,8 @@ $(BIN)/.installed: requirements.lock
 install: $(BIN)/.installed
 
 ## Set up the embedded site (SQLite, local media), load the demo content, serve it.
+run setup: export SITE_URL ?= http://$(SITE_HOST):$(PORT)
+run setup: export DJANGO_DEBUG = $(DEBUG)
 run: setup
 	@$(MANAGE) demo_accounts
 	$(MANAGE) runserver $(HOST):$(PORT)

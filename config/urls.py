@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core import account_views
 from core import views as core_views
 from core.sitemaps import sitemaps
 
@@ -30,6 +31,19 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("shop/", RedirectView.as_view(pattern_name="catalogue:index"), name="shop-root"),
+    # Before Oscar's: registration that answers alike for known and unknown addresses.
+    path("shop/accounts/login/", account_views.SignInView.as_view()),
+    path("shop/accounts/register/", account_views.RegistrationView.as_view()),
+    path(
+        "shop/accounts/register/sent/",
+        account_views.registration_sent,
+        name="account-registration-sent",
+    ),
+    path(
+        "shop/accounts/activate/<str:uidb64>/<str:token>/",
+        account_views.activate,
+        name="account-activate",
+    ),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
@@ -39,6 +53,24 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
-    from django.conf.urls.static import static
+    # Not django.conf.urls.static.static(): it serves nothing with DEBUG off, and the
+    # embedded default (SERVE_MEDIA) serves its local media with DEBUG off too.
+    import re
 
-    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns = [
+        re_path(
+            r"^" + re.escape(settings.MEDIA_URL.lstrip("/")) + r"(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+        *urlpatterns,
+    ]
+
+# Error pages in the site layout and the visitor's language (core.errors).
+handler400 = "core.errors.bad_request"
+handler403 = "core.errors.permission_denied"
+handler404 = "core.errors.page_not_found"
+handler500 = "core.errors.server_error"

@@ -20,7 +20,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     list_filter = ("status",)
     search_fields = ("legal_name", "tax_code", "contact_email")
     inlines = [DocumentInline]
-    actions = ["approve", "reject"]
+    actions = ["approve", "reject", "resend_approval"]
     readonly_fields = [f.name for f in Application._meta.fields if f.name not in ("id", "reason")]
 
     def has_add_permission(self, request):
@@ -47,6 +47,16 @@ class ApplicationAdmin(admin.ModelAdmin):
                 self.message_user(request, f"{application}: {exc}", messages.ERROR)
             else:
                 self.message_user(request, _("Rejected: %s") % application, messages.SUCCESS)
+
+    @admin.action(description=_("Send the approval e-mail again (a fresh claim link)"))
+    def resend_approval(self, request, queryset):
+        for application in queryset.filter(status=Application.Status.APPROVED):
+            user = services.approval_user(application)
+            if user is None:
+                self.message_user(request, f"{application}: -", messages.ERROR)
+                continue
+            services.send_approved_email(application.pk, user.pk)
+            self.message_user(request, _("Sent again: %s") % application, messages.SUCCESS)
 
 
 @admin.register(Profile)

@@ -95,6 +95,17 @@ class Application(models.Model):
         related_name="applications",
         verbose_name=_("cooperative"),
     )
+    # An existing shop account with the applicant's e-mail gets the dashboard only once
+    # its owner opens the signed claim link sent at approval (cooperatives.services).
+    claimed_at = models.DateTimeField(_("dashboard claimed at"), null=True, blank=True)
+    claimed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("dashboard claimed by"),
+    )
 
     class Meta:
         verbose_name = _("application to sell")

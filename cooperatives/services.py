@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.contrib.auth.tokens import default_token_generator
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -95,8 +96,9 @@ def approve_application(application, *, reviewer=None):
         cooperative=cooperative, slug=_unique(Profile, "slug", slug), is_public=True, **story
     )
     User = get_user_model()
-    user = User.objects.filter(email__iexact=application.contact_email).first()
-    if user is None:
+    existing = User.objects.filter(email__iexact=application.contact_email).order_by("pk").first()
+    if existing is None:
+        # A fresh account: only the applicant's mailbox receives its set-password link.
         user = User(
             username=_unique(User, "username", slug)[:150],
             email=application.contact_email,
@@ -104,10 +106,11 @@ def approve_application(application, *, reviewer=None):
         )
         user.set_unusable_password()
         user.save()
-    user.user_permissions.add(
-        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
-    )
-    partner.users.add(user)
+        grant_dashboard(user, partner)
+    else:
+        # Anyone could have registered that address: the account gets the dashboard only
+        # when its owner, signed in, opens the claim link mailed to the address now.
+        user = existing
     application.status = Application.Status.APPROVED
     application.cooperative = cooperative
     application.reviewed_at = timezone.now()
@@ -115,6 +118,70 @@ def approve_application(application, *, reviewer=None):
     application.save()
     pk, user_pk = application.pk, user.pk
     transaction.on_commit(lambda: send_approved_email(pk, user_pk))
+    return application
+
+
+def grant_dashboard(user, partner):
+    user.user_permissions.add(
+        Permission.objects.get(codename="dashboard_access", content_type__app_label="partner")
+    )
+    partner.users.add(user)
+
+
+CLAIM_SALT = "cooperatives.claim"
+
+
+class ClaimError(Exception):
+    pass
+
+
+def claim_token(application, user):
+    """A signed, expiring link token naming the application, the account and its e-mail."""
+    return signing.dumps(
+        {"a": application.pk, "u": user.pk, "e": (user.email or "").lower()}, salt=CLAIM_SALT
+    )
+
+
+def read_claim_token(token):
+    try:
+        return signing.loads(
+            token, salt=CLAIM_SALT, max_age=settings.COOPERATIVE_CLAIM_MAX_AGE_SECONDS
+        )
+    except signing.SignatureExpired as exc:
+        raise ClaimError(
+            _("This link has expired. Write to us and we will send a new one.")
+        ) from exc
+    except signing.BadSignature as exc:
+        raise ClaimError(_("This link is not valid.")) from exc
+
+
+@transaction.atomic
+def claim_cooperative(token, user):
+    """Gives ``user`` the dashboard of the cooperative the claim link was sent for: once,
+    before it expires, and only to the signed-in account the link names (whose e-mail is
+    still the applicant's)."""
+    data = read_claim_token(token)
+    application = (
+        Application.objects.select_for_update()
+        .select_related("cooperative__partner")
+        .filter(pk=data.get("a"), status=Application.Status.APPROVED)
+        .first()
+    )
+    if application is None or application.cooperative is None:
+        raise ClaimError(_("This link is not valid."))
+    if application.claimed_at is not None:
+        raise ClaimError(_("This link has already been used."))
+    email = (user.email or "").lower()
+    if (
+        user.pk != data.get("u")
+        or email != data.get("e")
+        or email != (application.contact_email.lower())
+    ):
+        raise ClaimError(_("Sign in with the account this link was sent to, then open it again."))
+    grant_dashboard(user, application.cooperative.partner)
+    application.claimed_at = timezone.now()
+    application.claimed_by = user
+    application.save(update_fields=["claimed_at", "claimed_by"])
     return application
 
 
@@ -148,18 +215,40 @@ def _send(application, kind, context):
     )
 
 
+def approval_user(application):
+    """The account an approved application's e-mail goes to (its dashboard user, or the
+    existing account with the applicant's address that has not claimed it yet)."""
+    partner = application.cooperative.partner if application.cooperative else None
+    if partner is not None and application.claimed_by_id:
+        return application.claimed_by
+    users = get_user_model().objects.filter(email__iexact=application.contact_email)
+    if partner is not None and partner.users.filter(pk__in=users).exists():
+        return partner.users.filter(pk__in=users).order_by("pk").first()
+    return users.order_by("pk").first()
+
+
 def send_approved_email(application_pk, user_pk):
-    application = Application.objects.get(pk=application_pk)
+    """The set-password link of a fresh account; for an existing account, the claim link
+    (and a password-reset link in case the applicant never chose that password)."""
+    application = Application.objects.select_related("cooperative__partner").get(pk=application_pk)
     user = get_user_model().objects.get(pk=user_pk)
+    site = settings.SITE_URL.rstrip("/")
     with translation.override(application.language or settings.LANGUAGE_CODE):
-        path = reverse(
+        reset_path = reverse(
             "password-reset-confirm",
             kwargs={
                 "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
                 "token": default_token_generator.make_token(user),
             },
         )
-    _send(application, "approved", {"set_password_url": settings.SITE_URL.rstrip("/") + path})
+        context = {"set_password_url": site + reset_path}
+        if not application.cooperative.partner.users.filter(pk=user.pk).exists():
+            claim_path = reverse(
+                "cooperatives:claim", kwargs={"token": claim_token(application, user)}
+            )
+            context["claim_url"] = site + claim_path
+            context["claim_days"] = settings.COOPERATIVE_CLAIM_MAX_AGE_SECONDS // 86400
+    _send(application, "approved", context)
 
 
 def send_rejected_email(application_pk):

@@ -58,3 +58,36 @@ for signal in (page_published, page_unpublished, post_page_move):
 @receiver(post_delete, sender=Page, dispatch_uid="menu-page-deleted")
 def _page_deleted(**kwargs):
     clear_menu_cache()
+
+
+# The pages a buyer agrees to or looks for before buying, found by their slug in each
+# language (settings.POLICY_PAGE_SLUGS: key -> slugs in any language).
+POLICY_KEY = "policy-links:{language}:{version}"
+
+
+def policy_links(language):
+    """``{key: {"title", "url"}}`` for the policy pages live in ``language``; cached
+    with the page tree's version. A page that does not exist is simply left out."""
+    from django.conf import settings
+
+    key = POLICY_KEY.format(language=language, version=tree_version())
+    links = cache.get(key)
+    if links is None:
+        links = _build_policy_links(language, settings.POLICY_PAGE_SLUGS)
+        cache.set(key, links, 3600)
+    return links
+
+
+def _build_policy_links(language, slugs_by_key):
+    try:
+        locale = Locale.objects.get(language_code=language)
+    except Locale.DoesNotExist:
+        return {}
+    wanted = {slug: key for key, slugs in slugs_by_key.items() for slug in slugs}
+    pages = Page.objects.live().public().filter(locale=locale, slug__in=wanted, depth__gte=3)
+    links = {}
+    for page in pages.order_by("depth", "path"):
+        key = wanted[page.slug]
+        if key not in links:
+            links[key] = {"title": page.title, "url": page.url}
+    return {key: links[key] for key in slugs_by_key if key in links}

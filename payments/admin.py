@@ -1,11 +1,19 @@
 from django import forms
 from django.contrib import admin, messages
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from payments import services
-from payments.models import ExchangeRate, Payment, ProviderEvent, Status, StatusChange
+from payments.models import (
+    ExchangeRate,
+    Payment,
+    ProviderEvent,
+    StatementImport,
+    Status,
+    StatusChange,
+)
 from payments.statement import StatementError
 
 
@@ -96,29 +104,96 @@ class PaymentAdmin(admin.ModelAdmin):
             from django.core.exceptions import PermissionDenied
 
             raise PermissionDenied
-        report = None
         form = StatementForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
             try:
-                report = services.import_statement(
-                    form.cleaned_data["file"].read(), by=request.user
+                record = services.start_statement_import(
+                    upload.read(), file_name=upload.name, by=request.user
                 )
-            except (StatementError, UnicodeDecodeError) as exc:
+            except StatementError as exc:
                 messages.error(request, _("The file could not be read: %(error)s") % {"error": exc})
             else:
                 messages.success(
                     request,
-                    _("%(matched)d transfers matched; %(mismatched)d need checking.")
-                    % {"matched": len(report.matched), "mismatched": len(report.mismatched)},
+                    _("The statement is being imported: %(lines)d lines.")
+                    % {"lines": record.rows_total},
                 )
+                return redirect("admin:payments_statementimport_change", record.pk)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "form": form,
-            "report": report,
+            "recent": StatementImport.objects.all()[:10],
             "title": _("Import a bank statement"),
         }
         return TemplateResponse(request, "admin/payments/import_statement.html", context)
+
+
+@admin.register(StatementImport)
+class StatementImportAdmin(admin.ModelAdmin):
+    """Staff follow an import here: lines done of the total, then every line's outcome."""
+
+    list_display = (
+        "created_at",
+        "file_name",
+        "state",
+        "progress",
+        "matched",
+        "to_check",
+        "unmatched",
+        "refused",
+        "already_imported",
+        "created_by",
+    )
+    list_filter = ("state",)
+    fields = (
+        "file_name",
+        "state",
+        "progress",
+        "matched",
+        "to_check",
+        "unmatched",
+        "refused",
+        "already_imported",
+        "error",
+        "created_by",
+        "created_at",
+        "finished_at",
+    )
+    readonly_fields = fields
+    change_form_template = "admin/payments/statementimport/change_form.html"
+
+    @admin.display(description=_("lines done"))
+    def progress(self, obj):
+        return f"{obj.rows_done} / {obj.rows_total}"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id)
+        results = []
+        for row in (obj.results if obj else []) or []:
+            row = {
+                key: ""
+                for key in (
+                    "transaction_id",
+                    "amount",
+                    "description",
+                    "text",
+                    "reason",
+                    "reference",
+                )
+            } | row
+            if row.get("refusal"):
+                row["reason"] = services.REFUSAL_REASONS.get(row["refusal"], row["refusal"])
+            results.append(row)
+        extra = {"results": results, "import": obj, **(extra_context or {})}
+        return super().change_view(request, object_id, form_url, extra_context=extra)
 
 
 @admin.register(ProviderEvent)

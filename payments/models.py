@@ -14,6 +14,7 @@ class Method(models.TextChoices):
     VIETQR = "vietqr", _("Bank transfer (VietQR)")
     COD = "cod", _("Cash on delivery")
     CARD = "card", _("Card (Stripe)")
+    INTL_TRANSFER = "intl_transfer", _("International bank transfer (SWIFT)")
 
 
 class Status(models.TextChoices):
@@ -150,3 +151,49 @@ class ExchangeRate(models.Model):
 
     def __str__(self):
         return f"1 {self.currency} = {self.vnd_per_unit} VND"
+
+
+class StatementImport(models.Model):
+    """One bank statement uploaded by staff, imported by a task (payments.tasks) that
+    records its progress here, and what became of every line."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    file_name = models.CharField(_("file"), max_length=255, blank=True)
+    content = models.TextField(_("content"), help_text=_("The statement as uploaded."))
+    state = models.CharField(_("state"), max_length=16, choices=State.choices, default="queued")
+    rows_total = models.PositiveIntegerField(_("lines"), default=0)
+    rows_done = models.PositiveIntegerField(_("lines done"), default=0)
+    matched = models.PositiveIntegerField(_("matched"), default=0)
+    to_check = models.PositiveIntegerField(_("need checking"), default=0)
+    unmatched = models.PositiveIntegerField(_("no reference found"), default=0)
+    already_imported = models.PositiveIntegerField(_("imported before"), default=0)
+    refused = models.PositiveIntegerField(_("refused"), default=0)
+    results = models.JSONField(_("results"), default=list, blank=True)
+    error = models.TextField(_("error"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bank statement import")
+        verbose_name_plural = _("bank statement imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.file_name or self.pk} ({self.rows_done}/{self.rows_total})"
+
+    @property
+    def finished(self):
+        return self.state in (self.State.DONE, self.State.FAILED)

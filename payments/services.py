@@ -8,9 +8,18 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from payments import registry, stripe_gateway, vietqr
-from payments.models import Method, Payment, ProviderEvent, Status, StatusChange
+from payments import statement as statement_module
+from payments.models import (
+    Method,
+    Payment,
+    ProviderEvent,
+    StatementImport,
+    Status,
+    StatusChange,
+)
 from payments.statement import find_references, read_statement
 
 logger = logging.getLogger(__name__)
@@ -157,70 +166,180 @@ def transfer_message(payment):
     return f"{settings.VIETQR_REFERENCE_PREFIX}{payment.reference}"
 
 
+# What a refused statement line is refused for, in words for staff.
+REFUSAL_REASONS = {
+    statement_module.AMBIGUOUS: _(
+        "ambiguous amount: one separator followed by three digits could be thousands or "
+        "decimals, and the file's other lines do not settle it"
+    ),
+    statement_module.FRACTION: _("the amount has a fraction of a dong"),
+    statement_module.MALFORMED: _("not an amount"),
+    statement_module.SHORT_ROW: _("the line has fewer columns than the header"),
+}
+
+
 @dataclass
 class StatementReport:
     matched: list = field(default_factory=list)
     already_imported: list = field(default_factory=list)
     mismatched: list = field(default_factory=list)  # (row, reason)
     unmatched: list = field(default_factory=list)
+    refused: list = field(default_factory=list)  # statement.RefusedLine
 
 
-def import_statement(data, *, by=None) -> StatementReport:
+def import_statement(data, *, by=None, progress=None) -> StatementReport:
     """Match a bank statement's credits to pending VietQR payments by reference AND
-    amount. Anything else is listed for staff, never guessed. Importing a file twice
-    changes nothing the second time (each bank transaction id is kept once)."""
-    report = StatementReport()
-    prefix = settings.VIETQR_REFERENCE_PREFIX
-    for row in read_statement(data):
-        if ProviderEvent.objects.filter(provider="bank", event_id=row.transaction_id).exists():
-            report.already_imported.append(row)
-            continue
-        references = find_references(row.description, prefix)
-        candidates = list(
-            Payment.objects.filter(method=Method.VIETQR, reference__in=references).order_by("pk")
-        )
-        reason = ""
-        payment = None
-        if not candidates:
-            report.unmatched.append(row)
-            reason = "no matching reference"
-        elif len({p.reference for p in candidates}) > 1:
-            reason = "several references in one transfer"
-        else:
-            payment = candidates[-1]
-            if payment.amount != row.amount:
-                reason = f"amount {row.amount} but {payment.amount} expected"
-            elif payment.status == Status.PAID:
-                reason = "already paid"
-        with transaction.atomic():
-            event, created = record_event(
-                "bank",
-                row.transaction_id,
-                type="credit",
-                amount=row.amount,
-                currency="VND",
-                payment=payment,
-                payload={
-                    "line": row.line,
-                    "date": row.date,
-                    "description": row.description,
-                    "amount": row.amount,
-                },
-            )
-            if not created:
-                report.already_imported.append(row)
-                continue
-            if reason:
-                event.outcome = reason
-                event.save(update_fields=["outcome"])
-                if payment is not None or candidates:
-                    report.mismatched.append((row, reason))
-                continue
-            mark_paid(payment, note=f"bank statement {row.transaction_id}", event=event, by=by)
-            event.outcome = "matched"
-            event.save(update_fields=["outcome"])
-            report.matched.append((row, payment))
+    amount. Anything else is listed for staff, never guessed; lines whose amount cannot
+    be read for certain are refused with their reason. Importing a file twice changes
+    nothing the second time: each credit is kept once by the bank's transaction id or,
+    without one, by a digest of the line's own content (statement.content_key).
+    ``progress(done, total)`` is called after each line."""
+    statement = read_statement(data)
+    report = StatementReport(refused=list(statement.refused))
+    total = len(statement)
+    done = len(statement.refused)
+    if progress:
+        progress(done, total)
+    for row in statement.rows:
+        _import_statement_row(row, report, by=by)
+        done += 1
+        if progress:
+            progress(done, total)
     return report
+
+
+def _import_statement_row(row, report, *, by=None):
+    prefix = settings.VIETQR_REFERENCE_PREFIX
+    if ProviderEvent.objects.filter(provider="bank", event_id=row.key).exists():
+        report.already_imported.append(row)
+        return
+    references = find_references(row.description, prefix)
+    candidates = list(
+        Payment.objects.filter(method=Method.VIETQR, reference__in=references).order_by("pk")
+    )
+    reason = ""
+    payment = None
+    if not candidates:
+        reason = "no matching reference"
+    elif len({p.reference for p in candidates}) > 1:
+        reason = "several references in one transfer"
+    else:
+        payment = candidates[-1]
+        if payment.amount != row.amount:
+            reason = f"amount {row.amount} but {payment.amount} expected"
+        elif payment.status == Status.PAID:
+            reason = "already paid"
+    with transaction.atomic():
+        event, created = record_event(
+            "bank",
+            row.key,
+            type="credit",
+            amount=row.amount,
+            currency="VND",
+            payment=payment,
+            payload={
+                "line": row.line,
+                "transaction_id": row.transaction_id,
+                "date": row.date,
+                "description": row.description,
+                "amount": row.amount,
+            },
+        )
+        if not created:
+            report.already_imported.append(row)
+            return
+        if reason:
+            event.outcome = reason
+            event.save(update_fields=["outcome"])
+            if candidates:
+                report.mismatched.append((row, reason))
+            else:
+                report.unmatched.append(row)
+            return
+        label = row.transaction_id or f"line {row.line}"
+        mark_paid(payment, note=f"bank statement {label}", event=event, by=by)
+        event.outcome = "matched"
+        event.save(update_fields=["outcome"])
+        report.matched.append((row, payment))
+
+
+def start_statement_import(data, *, file_name="", by=None):
+    """Check the file can be read at all (StatementError says why not), keep it, and
+    import it through the task interface. Returns the StatementImport that records the
+    progress and the outcome of every line."""
+    statement = read_statement(data)
+    text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
+    record = StatementImport.objects.create(
+        file_name=file_name[:255],
+        content=text,
+        rows_total=len(statement),
+        created_by=by if getattr(by, "pk", None) else None,
+    )
+    from payments.tasks import import_bank_statement
+
+    transaction.on_commit(lambda: import_bank_statement.enqueue(record.pk))
+    return record
+
+
+def run_statement_import(import_id):
+    """The task's body: import, saving progress every few lines, then the results."""
+    record = StatementImport.objects.get(pk=import_id)
+    if record.finished:
+        return record.state
+    StatementImport.objects.filter(pk=record.pk).update(state=StatementImport.State.RUNNING)
+
+    def progress(done, total):
+        if done == total or done % 25 == 0:
+            StatementImport.objects.filter(pk=record.pk).update(rows_done=done, rows_total=total)
+
+    try:
+        report = import_statement(record.content, by=record.created_by, progress=progress)
+    except Exception as exc:
+        logger.exception("statement import %s failed", record.pk)
+        StatementImport.objects.filter(pk=record.pk).update(
+            state=StatementImport.State.FAILED, error=str(exc)[:2000], finished_at=timezone.now()
+        )
+        return StatementImport.State.FAILED
+    StatementImport.objects.filter(pk=record.pk).update(
+        state=StatementImport.State.DONE,
+        matched=len(report.matched),
+        to_check=len(report.mismatched),
+        unmatched=len(report.unmatched),
+        already_imported=len(report.already_imported),
+        refused=len(report.refused),
+        results=report_as_json(report),
+        finished_at=timezone.now(),
+    )
+    return StatementImport.State.DONE
+
+
+def _row_json(row, outcome, **extra):
+    return {
+        "line": row.line,
+        "transaction_id": row.transaction_id,
+        "date": row.date,
+        "amount": row.amount,
+        "description": row.description,
+        "outcome": outcome,
+        **extra,
+    }
+
+
+def report_as_json(report):
+    rows = [_row_json(row, "matched", reference=p.reference) for row, p in report.matched]
+    rows += [_row_json(row, "check", reason=reason) for row, reason in report.mismatched]
+    rows += [_row_json(row, "unmatched") for row in report.unmatched]
+    rows += [_row_json(row, "already_imported") for row in report.already_imported]
+    rows += [
+        {
+            "line": r.line,
+            "outcome": "refused",
+            "refusal": r.reason,  # a key of REFUSAL_REASONS, said in words when shown
+            "text": r.text,
+        }
+        for r in report.refused
+    ]
+    return sorted(rows, key=lambda r: r["line"])
 
 
 @transaction.atomic
@@ -276,14 +395,11 @@ def handle_stripe_webhook(payload: bytes, signature: str) -> str:
     kind = data.get("type", "")
     if not data.get("id") or not kind:
         raise WebhookRejected("event without id or type")
-    payment_id = None
-    if kind.startswith("checkout.session."):
-        payment_id = (obj.get("metadata") or {}).get("payment_id") or obj.get("client_reference_id")
     with transaction.atomic():
+        # Only the session id we stored names a payment. Metadata and client_reference_id
+        # are only checked against it: anyone's session can carry any metadata.
         payment = None
-        if payment_id and str(payment_id).isdigit():
-            payment = Payment.objects.select_for_update().filter(pk=int(payment_id)).first()
-        if payment is None and obj.get("id"):
+        if obj.get("id"):
             payment = Payment.objects.select_for_update().filter(provider_id=obj["id"]).first()
         created_at = datetime.datetime.fromtimestamp(data.get("created") or 0, tz=datetime.UTC)
         recorded, first = record_event(
@@ -304,11 +420,25 @@ def handle_stripe_webhook(payload: bytes, signature: str) -> str:
         return outcome
 
 
+def _metadata_disagrees(obj, payment):
+    named = {
+        str(value)
+        for value in ((obj.get("metadata") or {}).get("payment_id"), obj.get("client_reference_id"))
+        if value not in (None, "")
+    }
+    return bool(named - {str(payment.pk)})
+
+
 def _apply_stripe_event(kind, obj, payment, event):
     if payment is None:
         return "ignored: no payment"
     if payment.method != Method.CARD:
         return "ignored: not a card payment"
+    if kind.startswith("checkout.session.") and _metadata_disagrees(obj, payment):
+        payment.needs_attention = True
+        payment.save(update_fields=["needs_attention"])
+        logger.warning("Stripe session %s: metadata names another payment", obj.get("id"))
+        return "mismatch: session and metadata"
     if kind in ("checkout.session.completed", "checkout.session.async_payment_succeeded"):
         if obj.get("payment_status") != "paid":
             return "waiting: not paid yet"
@@ -318,10 +448,8 @@ def _apply_stripe_event(kind, obj, payment, event):
             payment.needs_attention = True
             payment.save(update_fields=["needs_attention"])
             return "mismatch: amount or currency"
-        if not payment.provider_id:
-            payment.provider_id = obj.get("id", "")
         payment.provider_payment_id = obj.get("payment_intent") or ""
-        payment.save(update_fields=["provider_id", "provider_payment_id"])
+        payment.save(update_fields=["provider_payment_id"])
         before = payment.status
         mark_paid(payment, note=kind, event=event)
         return "paid" if before == Status.PENDING else f"paid after {before}"

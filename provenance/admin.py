@@ -1,6 +1,9 @@
-"""Staff enter and review provenance data here; writes go through provenance.services."""
+"""Staff enter and review provenance data here; every write goes through provenance.services
+(the admin holds no rule of its own)."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -8,11 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from provenance import services
 from provenance.forms import GrowingAreaForm, LabTestForm, LotForm, LotInputFormSet
 from provenance.models import (
+    ChainCheckpoint,
+    CompanyPrefix,
     Cooperative,
     EventLot,
     GrowingArea,
     GrowingAreaStatusChange,
     Lab,
+    LabLimit,
     LabResult,
     LabTest,
     Lot,
@@ -20,7 +26,9 @@ from provenance.models import (
     ProvenanceEvent,
     ScanRecord,
     SeedSource,
+    SuspectPackReport,
     UnitSerial,
+    UnknownCodeTally,
 )
 
 
@@ -106,10 +114,21 @@ class LotInputInline(admin.TabularInline):
 
 
 class UnitSerialInline(admin.TabularInline):
+    """Serials are entered with a new lot; a chained lot's serials are read-only."""
+
     model = UnitSerial
     extra = 0
     fields = ("serial", "qr")
     readonly_fields = ("qr",)
+
+    def has_add_permission(self, request, obj=None):
+        return obj is None
+
+    def has_change_permission(self, request, obj=None):
+        return obj is None
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
     @admin.display(description="QR")
     def qr(self, obj):
@@ -122,8 +141,17 @@ class UnitSerialInline(admin.TabularInline):
         )
 
 
+def _saved_by_services(formsets):
+    """The services wrote the rows; tell the admin's change message nothing else did."""
+    for formset in formsets:
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
+
 @admin.register(Lot)
 class LotAdmin(admin.ModelAdmin):
+    """A new lot is recorded by ``services.record_lot``; a chained lot is never saved
+    here: a change is ``services.correct_lot``, a correction event with its reason."""
+
     form = LotForm
     list_display = (
         "code",
@@ -143,6 +171,15 @@ class LotAdmin(admin.ModelAdmin):
     readonly_fields = ("is_sellable", "sale_blockers", "checked_at", "links")
     inlines = [LotInputInline, UnitSerialInline]
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is None and "correction_reason" in fields:
+            fields.remove("correction_reason")
+        return fields
+
     @admin.display(description=_("trace, QR, labels"))
     def links(self, obj):
         if not obj.pk or not obj.gtin:
@@ -157,40 +194,108 @@ class LotAdmin(admin.ModelAdmin):
             _("label sheet"),
         )
 
+    def save_model(self, request, obj, form, change):
+        """Nothing here: ``save_related`` hands the lot and its inputs to the services."""
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        lot = form.instance
+        inputs, serials, inputs_changed = [], [], False
+        for formset in formsets:
+            if isinstance(formset, LotInputFormSet):
+                inputs, inputs_changed = formset.rows(), formset.has_changed()
+            elif formset.model is UnitSerial:
+                serials = [
+                    f.cleaned_data["serial"]
+                    for f in formset.forms
+                    if f.cleaned_data and not f.cleaned_data.get("DELETE")
+                ]
         if not change:
-            services.record_lot_from_admin(lot, user=request.user)
+            services.record_lot(form.instance, inputs=inputs, serials=serials, user=request.user)
         else:
-            services.refresh_lineage(lot)
-            services.refresh_dependants([lot.pk])
+            services.correct_lot(
+                form.instance,
+                reason=form.cleaned_data.get("correction_reason", ""),
+                changes=form.correction(),
+                inputs=inputs if inputs_changed else None,
+                user=request.user,
+            )
+        _saved_by_services(formsets)
 
 
 class LabResultInline(admin.TabularInline):
     model = LabResult
     extra = 3
+    # the limit is the lab's (LabLimit), copied when the test is judged
     fields = ("category", "analyte", "value", "unit", "limit_kind", "limit", "passed")
-    readonly_fields = ("passed",)
+    readonly_fields = ("limit_kind", "limit", "passed")
+
+
+class LabLimitInline(admin.TabularInline):
+    model = LabLimit
+    extra = 1
+    fields = ("category", "analyte", "unit", "limit_kind", "limit", "basis")
 
 
 @admin.register(Lab)
 class LabAdmin(admin.ModelAdmin):
     list_display = ("name", "accreditation", "accreditation_number")
+    inlines = [LabLimitInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # tests awaiting a limit (or accreditation) are judged again
+        services.rejudge_awaiting_tests(form.instance, user=request.user)
 
 
 @admin.register(LabTest)
 class LabTestAdmin(admin.ModelAdmin):
+    """A lab test is recorded by ``services.record_lab_test`` and then read-only (a
+    corrected result is a new lab test, with its own event)."""
+
     form = LabTestForm
-    list_display = ("certificate_number", "lab", "lot", "tested_on", "passed")
-    list_filter = ("passed", "lab")
+    list_display = ("certificate_number", "lab", "lot", "tested_on", "status")
+    list_filter = ("status", "lab")
+    readonly_fields = ("status", "review")
+
+    @admin.display(description=_("Why it awaits review"))
+    def review(self, obj):
+        return "; ".join(services.review_reason_message(r) for r in obj.review_reasons or [])
+
     search_fields = ("certificate_number", "lot__code")
     raw_id_fields = ("lot",)
     inlines = [LabResultInline]
 
+    def has_change_permission(self, request, obj=None):
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        """Nothing here: ``save_related`` hands the test and its results to the services."""
+
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        services.register_lab_test(form.instance, user=request.user)
+        results = []
+        for formset in formsets:
+            for row in formset.forms:
+                data = row.cleaned_data
+                if data and not data.get("DELETE"):
+                    # no limit: the lab's own (LabLimit) judges each result
+                    results.append(
+                        {name: data[name] for name in ("category", "analyte", "value", "unit")}
+                    )
+        data = form.cleaned_data
+        test = services.record_lab_test(
+            lot=data["lot"],
+            lab=data["lab"],
+            certificate_number=data["certificate_number"],
+            sampled_on=data["sampled_on"],
+            tested_on=data["tested_on"],
+            certificate=data.get("certificate") or None,
+            results=results,
+            user=request.user,
+        )
+        form.instance.pk, form.instance._state.adding = test.pk, False
+        _saved_by_services(formsets)
 
 
 class EventLotInline(ReadOnlyInline):
@@ -231,6 +336,24 @@ class ProvenanceEventAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.register(ChainCheckpoint)
+class ChainCheckpointAdmin(admin.ModelAdmin):
+    """Read-only: checkpoints are signed by ``manage.py checkpoint_provenance``."""
+
+    list_display = ("pk", "created_at", "digest", "key_id")
+    readonly_fields = [f.name for f in ChainCheckpoint._meta.fields]
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ScanRecord)
 class ScanRecordAdmin(admin.ModelAdmin):
     list_display = (
@@ -251,3 +374,86 @@ class ScanRecordAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# ---------------------------------------------------------------- scan signals (provseller)
+
+
+@admin.register(UnknownCodeTally)
+class UnknownCodeTallyAdmin(admin.ModelAdmin):
+    list_display = ("day", "reason", "gtin", "lot_number", "hits", "clients", "last_code")
+    list_filter = ("reason", "day")
+    search_fields = ("gtin", "lot_number", "last_code")
+    readonly_fields = [f.name for f in UnknownCodeTally._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SuspectPackReport)
+class SuspectPackReportAdmin(admin.ModelAdmin):
+    list_display = ("created_at", "gtin", "lot_number", "serial", "lot", "status", "language")
+    list_filter = ("status", "language")
+    search_fields = ("gtin", "lot_number", "serial", "where_bought", "description")
+    readonly_fields = (
+        "created_at",
+        "gtin",
+        "lot_number",
+        "serial",
+        "lot",
+        "where_bought",
+        "description",
+        "contact",
+        "language",
+    )
+    fields = (*readonly_fields, "status", "staff_notes")
+
+    def has_add_permission(self, request):
+        return False
+
+
+# ---------------------------------------------------------------- GS1 company prefixes (provseller)
+
+
+class CompanyPrefixForm(forms.ModelForm):
+    class Meta:
+        model = CompanyPrefix
+        fields = ("prefix", "cooperative", "reference")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and cleaned.get("prefix") and cleaned.get("cooperative"):
+            try:
+                services.check_company_prefix(cleaned["prefix"], cleaned["cooperative"])
+            except ValidationError as exc:
+                self.add_error("prefix", exc)
+        return cleaned
+
+
+@admin.register(CompanyPrefix)
+class CompanyPrefixAdmin(admin.ModelAdmin):
+    """Staff register the GS1 company prefix GS1 Vietnam issued to a cooperative."""
+
+    form = CompanyPrefixForm
+    list_display = ("prefix", "cooperative", "reference", "registered_at", "registered_by")
+    search_fields = ("prefix", "cooperative__name", "reference")
+    fields = ("prefix", "cooperative", "reference")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("prefix", "cooperative") if obj else ()
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save(update_fields=["reference"])
+            return
+        registered = services.register_company_prefix(
+            prefix=obj.prefix,
+            cooperative=obj.cooperative,
+            reference=obj.reference,
+            user=request.user,
+        )
+        obj.pk = registered.pk
+        obj._state.adding = False

@@ -77,9 +77,10 @@ def event_to_epcis(content, event_hash, base, recorded_at=None):
     return event
 
 
-def epcis_document(events, base, created):
-    """``events``: iterable of ``(content, hash, recorded_at_iso)``."""
-    return {
+def epcis_document(events, base, created, checkpoint=None):
+    """``events``: iterable of ``(content, hash, recorded_at_iso)``; ``checkpoint``: the
+    latest signed checkpoint of the chains (a dict), put in the header as an extension."""
+    document = {
         "@context": [EPCIS_CONTEXT, {NAMESPACE: base.rstrip("/") + "/voc/"}],
         "type": "EPCISDocument",
         "schemaVersion": "2.0",
@@ -91,3 +92,6 @@ def epcis_document(events, base, created):
             ]
         },
     }
+    if checkpoint:
+        document["epcisHeader"] = {f"{NAMESPACE}:checkpoint": checkpoint}
+    return document

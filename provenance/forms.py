@@ -1,12 +1,10 @@
 """Admin forms: validation that needs more than one field, and status changes with reasons."""
 
-from decimal import Decimal
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from provenance import services
+from provenance import gs1, services
 from provenance.models import AreaStatus, GrowingArea, LabTest, Lot
 
 
@@ -51,6 +49,17 @@ class GrowingAreaForm(forms.ModelForm):
 
 
 class LotForm(forms.ModelForm):
+    """A new lot, or (for a lot already chained) a correction of it: then the reason is
+    required and ``services.correct_lot`` records what changed. The rules are the
+    services' own (``services.check_lot_fields``)."""
+
+    correction_reason = forms.CharField(
+        label=_("Reason for the correction"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("The lot is sealed in the chain: a change is recorded as a correction."),
+    )
+
     class Meta:
         model = Lot
         fields = [
@@ -74,51 +83,46 @@ class LotForm(forms.ModelForm):
             "released",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            for name in ("code", "kind"):
+                self.fields[name].disabled = True
+            self.fields["correction_reason"].required = True
+
     def clean(self):
         cleaned = super().clean()
-        kind = cleaned.get("kind")
-        if kind == Lot.Kind.PACKED:
-            for name in ("gtin", "lot_number", "product_form"):
-                if not cleaned.get(name):
-                    self.add_error(name, _("A packed lot needs this."))
-        if kind in (Lot.Kind.PLANTING, Lot.Kind.HARVEST) and not cleaned.get("growing_area"):
-            self.add_error("growing_area", _("Plantings and harvests happen in a growing area."))
-        if kind == Lot.Kind.SEEDLING and not cleaned.get("seed_source"):
-            self.add_error("seed_source", _("Seedlings come from a seed source."))
-        if kind == Lot.Kind.HARVEST and cleaned.get("quantity") and cleaned.get("area_ha"):
-            limit = services.max_yield_kg_per_ha() * cleaned["area_ha"]
-            if cleaned["quantity"] > limit:
-                self.add_error(
-                    "quantity",
-                    _(
-                        "A harvest of %(kg)s kg from %(ha)s ha is heavier than the planting allows (at most %(max)s kg)."
-                    )
-                    % {
-                        "kg": cleaned["quantity"].normalize(),
-                        "ha": cleaned["area_ha"].normalize(),
-                        "max": limit.normalize(),
-                    },
-                )
-        area = cleaned.get("growing_area")
-        if area and cleaned.get("area_ha") and cleaned["area_ha"] > area.hectares:
-            self.add_error(
-                "area_ha", _("The growing area has only %(ha)s ha.") % {"ha": area.hectares}
-            )
+        try:
+            services.check_lot_fields(**cleaned)
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return cleaned
+
+    def correction(self):
+        """The fields this form changes, for ``services.correct_lot``."""
+        return {
+            name: self.cleaned_data[name]
+            for name in self.changed_data
+            if name in services.CORRECTABLE
+        }
 
 
 class LotInputFormSet(forms.BaseInlineFormSet):
-    """Inputs may not use more of a lot than is left, nor outweigh what they make."""
+    """Inputs may not use more of a lot than is left, nor outweigh what they make
+    (``services.check_inputs``)."""
+
+    def rows(self):
+        return [
+            (form.cleaned_data["source"], form.cleaned_data["quantity"])
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
 
     def clean(self):
         super().clean()
         if any(self.errors):
             return
-        rows = []
-        for form in self.forms:
-            if not form.cleaned_data or form.cleaned_data.get("DELETE"):
-                continue
-            rows.append((form.cleaned_data["source"], form.cleaned_data["quantity"]))
+        rows = self.rows()
         lot = self.instance
         if not rows:
             return
@@ -132,11 +136,6 @@ class LotInputFormSet(forms.BaseInlineFormSet):
             )
         except ValidationError as exc:
             raise ValidationError(exc.messages) from exc
-        if lot.kind == Lot.Kind.HARVEST and lot.area_ha:
-            # A harvest weighs no more than its hectares allow.
-            limit = services.max_yield_kg_per_ha() * Decimal(lot.area_ha)
-            if lot.quantity and lot.quantity > limit:
-                raise ValidationError(_("The harvest is heavier than its inputs allow."))
 
 
 class LabTestForm(forms.ModelForm):
@@ -146,7 +145,63 @@ class LabTestForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("sampled_on") and cleaned.get("tested_on"):
-            if cleaned["tested_on"] < cleaned["sampled_on"]:
-                self.add_error("tested_on", _("A sample is tested after it is taken."))
+        try:
+            services.check_lab_dates(cleaned.get("sampled_on"), cleaned.get("tested_on"))
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return cleaned
+
+
+# ---------------------------------------------------------------- buyers (provseller)
+
+
+class SuspectPackReportForm(forms.Form):
+    """A buyer tells us about a pack that may not be genuine (anyone may send it)."""
+
+    gtin = forms.CharField(
+        label=_("GTIN (the number after (01) on the label)"), max_length=20, required=False
+    )
+    lot_number = forms.CharField(
+        label=_("Lot (after (10))"), max_length=20, required=False, strip=True
+    )
+    serial = forms.CharField(label=_("Serial (after (21))"), max_length=20, required=False)
+    where_bought = forms.CharField(
+        label=_("Where did you buy it?"),
+        max_length=200,
+        required=False,
+        help_text=_("Shop, market or website, and the town."),
+    )
+    description = forms.CharField(
+        label=_("What looks wrong?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    contact = forms.CharField(
+        label=_("Your phone or e-mail (optional)"),
+        max_length=200,
+        required=False,
+        help_text=_("Only if you want us to reply. We use it for nothing else."),
+    )
+
+    def clean_gtin(self):
+        raw = "".join(self.cleaned_data["gtin"].split()).replace("-", "")
+        if not raw:
+            return ""
+        try:
+            return gs1.normalize_gtin(raw)
+        except gs1.InvalidCode as exc:
+            raise ValidationError(
+                _("This is not a valid GTIN: check the 8 to 14 digits after (01).")
+            ) from exc
+
+    def _clean_ai(self, name):
+        value = self.cleaned_data[name].strip()
+        if value and not gs1.is_valid_ai_value(value):
+            raise ValidationError(_("Use the letters and digits as printed on the label."))
+        return value
+
+    def clean_lot_number(self):
+        return self._clean_ai("lot_number")
+
+    def clean_serial(self):
+        return self._clean_ai("serial")

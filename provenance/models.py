@@ -3,8 +3,9 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -329,10 +330,12 @@ class Lot(models.Model):
         verbose_name_plural = _("lots")
         ordering = ["-pk"]
         constraints = [
+            # a lot number is unique per GTIN and owner (the owner holds the GTIN's
+            # company prefix: provenance.services.lots.check_gtin_owner)
             models.UniqueConstraint(
-                fields=["gtin", "lot_number"],
+                fields=["gtin", "lot_number", "cooperative"],
                 condition=~models.Q(gtin=""),
-                name="provenance_unique_gtin_lot",
+                name="provenance_unique_gtin_lot_owner",
             )
         ]
 
@@ -455,6 +458,21 @@ class LabTest(models.Model):
         validators=[validate_certificate_file],
     )
     passed = models.BooleanField(_("passed"), default=False, editable=False)
+    # Worked out by provenance.services.labs against the lab's own limits (LabLimit):
+    # without a certificate file, an accredited lab or a limit for every result, a test
+    # awaits review and its lot cannot be sold.
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=[
+            ("awaiting_review", _("Awaiting review")),
+            ("passed", _("Passed")),
+            ("failed", _("Failed")),
+        ],
+        default="awaiting_review",
+        editable=False,
+    )
+    review_reasons = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("lab test")
@@ -484,11 +502,18 @@ class LabResult(models.Model):
     analyte = models.CharField(_("analyte"), max_length=100)
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=4)
     unit = models.CharField(_("unit"), max_length=20)
-    limit = models.DecimalField(_("limit"), max_digits=12, decimal_places=4)
-    limit_kind = models.CharField(
-        _("limit kind"), max_length=3, choices=LimitKind.choices, default=LimitKind.MAX
+    # The lab's limit (copied from LabLimit when the test is judged), never the seller's.
+    limit = models.DecimalField(
+        _("limit"), max_digits=12, decimal_places=4, null=True, blank=True, editable=False
     )
-    passed = models.BooleanField(_("pass"), default=False, editable=False)
+    limit_kind = models.CharField(
+        _("limit kind"),
+        max_length=3,
+        choices=LimitKind.choices,
+        default=LimitKind.MAX,
+        editable=False,
+    )
+    passed = models.BooleanField(_("pass"), null=True, default=None, editable=False)
 
     class Meta:
         verbose_name = _("lab result")
@@ -497,13 +522,6 @@ class LabResult(models.Model):
 
     def __str__(self):
         return f"{self.analyte}: {self.value} {self.unit}"
-
-    def save(self, *args, **kwargs):
-        if self.limit_kind == self.LimitKind.MIN:
-            self.passed = self.value >= self.limit
-        else:
-            self.passed = self.value <= self.limit
-        super().save(*args, **kwargs)
 
 
 # ---------------------------------------------------------------- the event chain
@@ -647,6 +665,40 @@ class EventLot(models.Model):
         raise ImmutableEventError("event links cannot be deleted")
 
 
+class ChainCheckpoint(models.Model):
+    """The head (sequence and hash) of every chain at one moment, signed with a key that
+    is not in the database (Ed25519). Published, so outside parties can keep copies: a
+    chain cut short or re-sealed after a checkpoint no longer matches it."""
+
+    created_at = models.DateTimeField(_("created at"), editable=False)
+    heads = models.JSONField(_("chain heads"), editable=False)
+    previous_digest = models.CharField(_("previous checkpoint"), max_length=64, editable=False)
+    payload = models.TextField(_("signed text"), editable=False)
+    digest = models.CharField(_("digest"), max_length=64, unique=True, editable=False)
+    signature = models.CharField(_("signature"), max_length=128, editable=False)
+    key_id = models.CharField(_("key"), max_length=64, editable=False)
+
+    objects = _AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("chain checkpoint")
+        verbose_name_plural = _("chain checkpoints")
+        ordering = ["-pk"]
+        base_manager_name = "objects"
+
+    def __str__(self):
+        return f"#{self.pk} {self.created_at:%Y-%m-%d %H:%M} {self.digest[:12]}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableEventError("checkpoints cannot be updated")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableEventError("checkpoints cannot be deleted")
+
+
 # ---------------------------------------------------------------- scans
 
 
@@ -668,6 +720,9 @@ class ScanRecord(models.Model):
     gtin = models.CharField(_("GTIN"), max_length=14)
     lot_number = models.CharField(_("lot number"), max_length=20)
     serial_text = models.CharField(_("serial"), max_length=40)
+    # A keyed hash of the random id in the signed first-party ``slc_scan`` cookie (see
+    # provenance/scans.py): tells devices apart, names no one. Empty: not counted.
+    device = models.CharField(_("device"), max_length=32, blank=True, default="")
     user_agent_family = models.CharField(_("browser"), max_length=40, blank=True)
     language = models.CharField(_("language"), max_length=10, blank=True)
     result = models.CharField(_("result"), max_length=20, choices=Result.choices)
@@ -682,3 +737,158 @@ class ScanRecord(models.Model):
         return (
             f"{self.gtin}/{self.lot_number}/{self.serial_text} @ {self.scanned_at:%Y-%m-%d %H:%M}"
         )
+
+
+# ---------------------------------------------------------------- scan signals (provseller)
+
+
+class UnknownCodeTally(models.Model):
+    """Scans of codes we never issued, counted per day and code prefix: one row however
+    many requests (a flood of made-up serials must not write a row each)."""
+
+    class Reason(models.TextChoices):
+        UNKNOWN_SERIAL = "unknown_serial", _("Unknown serial of a known lot")
+        UNKNOWN_LOT = "unknown_lot", _("Unknown lot of a known GTIN")
+        UNKNOWN_GTIN = "unknown_gtin", _("GTIN not ours")
+
+    day = models.DateField(_("day"))
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
+    gtin = models.CharField(_("GTIN"), max_length=14, blank=True)
+    lot_number = models.CharField(_("lot number"), max_length=20, blank=True)
+    lot = models.ForeignKey(
+        Lot, on_delete=models.SET_NULL, null=True, blank=True, related_name="unknown_codes"
+    )
+    hits = models.PositiveIntegerField(_("requests"), default=0)
+    clients = models.PositiveIntegerField(_("distinct clients"), default=0)
+    last_code = models.CharField(_("last code seen"), max_length=60, blank=True)
+    first_seen = models.DateTimeField(_("first seen"), default=timezone.now)
+    last_seen = models.DateTimeField(_("last seen"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("unknown-code tally")
+        verbose_name_plural = _("unknown-code tallies")
+        ordering = ["-day", "-last_seen"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "reason", "gtin", "lot_number"], name="provenance_unknown_tally"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.reason} {self.gtin}/{self.lot_number}: {self.hits}"
+
+
+class SuspectPackReport(models.Model):
+    """A buyer's report of a pack they think is not genuine; staff follow it up."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        INVESTIGATING = "investigating", _("Investigating")
+        CONFIRMED = "confirmed", _("Counterfeit confirmed")
+        GENUINE = "genuine", _("Pack is genuine")
+        CLOSED = "closed", _("Closed")
+
+    created_at = models.DateTimeField(_("received at"), default=timezone.now, db_index=True)
+    gtin = models.CharField(_("GTIN"), max_length=14, blank=True)
+    lot_number = models.CharField(_("lot number"), max_length=20, blank=True)
+    serial = models.CharField(_("serial"), max_length=20, blank=True)
+    lot = models.ForeignKey(
+        Lot,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="suspect_reports",
+        verbose_name=_("lot"),
+    )
+    where_bought = models.CharField(_("where it was bought"), max_length=200, blank=True)
+    description = models.TextField(_("what looks wrong"), max_length=2000)
+    contact = models.CharField(_("contact (optional)"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW
+    )
+    staff_notes = models.TextField(_("staff notes"), blank=True)
+
+    class Meta:
+        verbose_name = _("suspect pack report")
+        verbose_name_plural = _("suspect pack reports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        code = "/".join(part for part in (self.gtin, self.lot_number, self.serial) if part)
+        return f"{self.created_at:%Y-%m-%d} {code or '-'}"
+
+
+# ---------------------------------------------------------------- what a seller may certify (provseller)
+
+
+class LabLimit(models.Model):
+    """A lab's own limit for one analyte, kept by staff from the lab's published method
+    or the regulation it tests against. Results are judged against these, never against
+    a limit the seller typed."""
+
+    lab = models.ForeignKey(
+        Lab, on_delete=models.CASCADE, related_name="limits", verbose_name=_("laboratory")
+    )
+    category = models.CharField(_("category"), max_length=20, choices=LabResult.Category.choices)
+    analyte = models.CharField(_("analyte"), max_length=100)
+    unit = models.CharField(_("unit"), max_length=20)
+    limit = models.DecimalField(_("limit"), max_digits=12, decimal_places=4)
+    limit_kind = models.CharField(
+        _("limit kind"),
+        max_length=3,
+        choices=LabResult.LimitKind.choices,
+        default=LabResult.LimitKind.MAX,
+    )
+    basis = models.CharField(
+        _("basis"),
+        max_length=200,
+        blank=True,
+        help_text=_("Regulation or method the limit comes from, e.g. QCVN 8-2:2011/BYT."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("lab limit")
+        verbose_name_plural = _("lab limits")
+        ordering = ["lab", "category", "analyte"]
+        constraints = [
+            models.UniqueConstraint(Lower("analyte"), "lab", name="provenance_unique_lab_analyte")
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.lab}: {self.analyte} {self.get_limit_kind_display()} {self.limit} {self.unit}"
+        )
+
+
+class CompanyPrefix(models.Model):
+    """A GS1 company prefix, registered by staff to the cooperative GS1 issued it to.
+    Only that cooperative may pack under a GTIN that carries it."""
+
+    prefix = models.CharField(
+        _("GS1 company prefix"),
+        max_length=12,
+        unique=True,
+        validators=[RegexValidator(r"^\d{6,12}$", _("A GS1 company prefix has 6 to 12 digits."))],
+        help_text=_("As in the GTIN-13, e.g. 8936012345 (GS1 Vietnam: starts with 893)."),
+    )
+    cooperative = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="gs1_prefixes",
+        verbose_name=_("cooperative"),
+    )
+    reference = models.CharField(_("GS1 membership reference"), max_length=100, blank=True)
+    registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("GS1 company prefix")
+        verbose_name_plural = _("GS1 company prefixes")
+        ordering = ["prefix"]
+
+    def __str__(self):
+        return f"{self.prefix} ({self.cooperative})"

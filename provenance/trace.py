@@ -2,22 +2,19 @@
 length (lot, lineage, events, chain verification, status history, scans)."""
 
 import logging
-from dataclasses import dataclass, field
 
-from django.conf import settings
-from django.db import DatabaseError, transaction
-from django.db.models import Count, Min
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from provenance import geo, gs1, services, useragents
+from provenance import geo, gs1, services
 from provenance.models import (
     AreaStatus,
+    CompanyPrefix,
     GrowingAreaStatusChange,
     Lot,
     ProvenanceEvent,
-    ScanRecord,
     UnitSerial,
 )
 
@@ -33,7 +30,55 @@ STEP_LABELS = {
     "release": gettext_lazy("Released for sale"),
     "shipping": gettext_lazy("Shipped"),
     "correction": gettext_lazy("Correction"),
+    "area_status": gettext_lazy("Growing area status changed"),
 }
+
+#: How a correction's changed fields are named on the page.
+FIELD_LABELS = {
+    "inputs": gettext_lazy("inputs"),
+    "cooperative": gettext_lazy("owner"),
+    "seed_source": gettext_lazy("seed source"),
+    "growing_area": gettext_lazy("growing area"),
+    "produced_on": gettext_lazy("date"),
+    "quantity": gettext_lazy("quantity"),
+    "unit": gettext_lazy("unit"),
+    "area_ha": gettext_lazy("hectares"),
+    "process": gettext_lazy("process"),
+    "product_form": gettext_lazy("product form"),
+    "gtin": gettext_lazy("GTIN"),
+    "lot_number": gettext_lazy("lot number"),
+    "product": gettext_lazy("product"),
+    "stockrecord": gettext_lazy("stock record"),
+    "best_before": gettext_lazy("best before"),
+    "released": gettext_lazy("released for sale"),
+    "notes": gettext_lazy("notes"),
+}
+
+
+def _changes(details):
+    """A correction's ``changes`` as rows to show: field label, before, after."""
+    rows = []
+    for name, change in sorted((details.get("changes") or {}).items()):
+        if not isinstance(change, dict):
+            change = {"from": None, "to": change}
+        rows.append(
+            {
+                "field": FIELD_LABELS.get(name, name),
+                "from": _shown(change.get("from")),
+                "to": _shown(change.get("to")),
+            }
+        )
+    return rows
+
+
+def _shown(value):
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or "—"
+    if value is True:
+        return _("yes")
+    if value is False:
+        return _("no")
+    return "—" if value in (None, "") else str(value)
 
 
 class CodeNotFound(Exception):
@@ -45,19 +90,28 @@ class CodeNotFound(Exception):
         self.link = link
 
 
-def scan_warning_threshold():
-    return int(getattr(settings, "PROVENANCE_SCAN_WARNING_THRESHOLD", 5))
-
-
 def find_lot(gtin, lot_number, serial=None):
     """Validate the code and find its lot (and serial); ``CodeNotFound`` otherwise."""
     try:
         link = gs1.make_link(gtin, lot_number, serial)
     except gs1.InvalidCode as exc:
         raise CodeNotFound("invalid") from exc
+    # A lot number is unique per GTIN and owner: the code names the lot of the
+    # cooperative holding the GTIN's company prefix, never another's lot under it (one
+    # query: prefixes of different cooperatives never overlap).
+    prefixes = services.gtin_prefix_candidates(link.gtin)
     lot = (
         Lot.objects.filter(kind=Lot.Kind.PACKED, gtin=link.gtin, lot_number=link.lot)
+        .filter(
+            Exists(
+                CompanyPrefix.objects.filter(
+                    prefix__in=prefixes, cooperative_id=OuterRef("cooperative_id")
+                )
+            )
+            | ~Exists(CompanyPrefix.objects.filter(prefix__in=prefixes))
+        )
         .select_related("product", "cooperative", "cooperative__cooperative")
+        .order_by("pk")
         .first()
     )
     if lot is None:
@@ -71,61 +125,11 @@ def find_lot(gtin, lot_number, serial=None):
     return link, lot, unit
 
 
-@dataclass
-class ScanInfo:
-    first_scan: bool
-    count: int
-    first_seen: object = None
-    warnings: list = field(default_factory=list)
-
-
-def log_scan(request, link, lot=None, unit=None, result=None):
-    """Record a resolver hit on a serial. Never fails the page."""
-    try:
-        with transaction.atomic():
-            ScanRecord.objects.create(
-                lot=lot,
-                serial=unit,
-                gtin=link.gtin,
-                lot_number=link.lot[:20],
-                serial_text=(link.serial or "")[:40],
-                user_agent_family=useragents.family(request.META.get("HTTP_USER_AGENT", "")),
-                language=(getattr(request, "LANGUAGE_CODE", "") or "")[:10],
-                result=result or ScanRecord.Result.GENUINE,
-            )
-    except DatabaseError:
-        logger.exception("could not record the scan of %s", link.path)
-
-
-def scan_info(lot, unit, areas_ok):
-    """How often this serial was scanned before, and what that means."""
-    seen = ScanRecord.objects.filter(serial=unit).aggregate(n=Count("pk"), first=Min("scanned_at"))
-    count, first = seen["n"], seen["first"]
-    info = ScanInfo(first_scan=count == 0, count=count, first_seen=first)
-    if count >= scan_warning_threshold():
-        info.warnings.append("overscanned")
-    if not areas_ok:
-        info.warnings.append("recalled")
-    if not lot.released:
-        info.warnings.append("unreleased")
-    return info
-
-
-def scan_result(lot, info):
-    if "recalled" in info.warnings:
-        return ScanRecord.Result.RECALLED
-    if "unreleased" in info.warnings:
-        return ScanRecord.Result.UNRELEASED
-    if "overscanned" in info.warnings:
-        return ScanRecord.Result.OVERSCANNED
-    return ScanRecord.Result.GENUINE
-
-
 def build_trace(lot):
     lineage = services.load_lineage(lot, with_results=True)
     ids = list(lineage.lots)
     events = list(ProvenanceEvent.objects.for_lots(ids).order_by("event_time", "pk"))
-    verification = services.verify_chains({e.chain for e in events}) if events else None
+    verification = services.verify_lineage(lineage, events)
     areas = sorted(lineage.areas, key=lambda a: a.code)
     changes = {}
     if areas:
@@ -166,6 +170,7 @@ def build_trace(lot):
                 "documents": content.get("documents", []),
                 "recorded_by": content.get("recordedBy"),
                 "corrects": event.corrects_id,
+                "changes": _changes(content.get("details") or {}),
             }
         )
     seed_sources = {

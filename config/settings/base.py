@@ -5,6 +5,7 @@ give safe local defaults; ``production`` refuses to start without its secrets.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -185,9 +186,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # --------------------------------------------------------------------------- auth
+# One backend for e-mail or username, one password hash per attempt (core.auth_backends).
+# django-axes first: a locked-out account + address is refused before any password check.
 AUTHENTICATION_BACKENDS = (
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "core.throttling.ThrottleBackend",
+    "core.auth_backends.EmailOrUsernameBackend",
 )
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -313,7 +316,7 @@ OSCAR_ORDER_STATUS_PIPELINE = {
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 # How long an unpaid bank-transfer order keeps its stock (cancel_expired_orders).
-SHOP_TRANSFER_WINDOW_HOURS = int(env("SHOP_TRANSFER_WINDOW_HOURS", "48"))
+SHOP_TRANSFER_WINDOW_HOURS = int(env("SHOP_TRANSFER_WINDOW_HOURS", "12"))
 SHOP_COD_MAX_VND = int(env("SHOP_COD_MAX_VND", "5000000"))
 # Shipping (VND, grams): a base price for the first step of weight, then per extra step.
 SHOP_DOMESTIC_BASE_VND = int(env("SHOP_DOMESTIC_BASE_VND", "30000"))
@@ -345,6 +348,36 @@ OSCAR_DASHBOARD_NAVIGATION = [
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 
+# --- provseller: scan signals, suspect-pack reports, what a seller may certify ---------------
+# A serial's "may be a copy" warning counts distinct devices (signed first-party cookie
+# "slc_scan"), never raw hits; see provenance/scans.py.
+PROVENANCE_SCAN_WINDOW_DAYS = int(env("PROVENANCE_SCAN_WINDOW_DAYS", "30"))
+PROVENANCE_SCAN_COOKIE_DAYS = int(env("PROVENANCE_SCAN_COOKIE_DAYS", "730"))
+# One network (IPv4 address or IPv6 /64) introduces at most one new device per serial per
+# window, and this many new devices a day overall. The request META key holding the client
+# address (behind a proxy that sets it: e.g. HTTP_X_REAL_IP).
+PROVENANCE_SCAN_NEW_DEVICE_WINDOW_DAYS = int(env("PROVENANCE_SCAN_NEW_DEVICE_WINDOW_DAYS", "30"))
+PROVENANCE_SCAN_NEW_DEVICES_PER_CLIENT_PER_DAY = int(
+    env("PROVENANCE_SCAN_NEW_DEVICES_PER_CLIENT_PER_DAY", "3")
+)
+PROVENANCE_CLIENT_IP_META = env("PROVENANCE_CLIENT_IP_META", "REMOTE_ADDR")
+# Codes we never issued: per client and window, then 429; counted per day and prefix.
+PROVENANCE_UNKNOWN_CODES_PER_CLIENT = int(env("PROVENANCE_UNKNOWN_CODES_PER_CLIENT", "30"))
+PROVENANCE_UNKNOWN_CODES_WINDOW_SECONDS = int(
+    env("PROVENANCE_UNKNOWN_CODES_WINDOW_SECONDS", "3600")
+)
+PROVENANCE_SUSPECT_REPORTS_PER_CLIENT = int(env("PROVENANCE_SUSPECT_REPORTS_PER_CLIENT", "3"))
+PROVENANCE_SUSPECT_REPORTS_WINDOW_SECONDS = int(
+    env("PROVENANCE_SUSPECT_REPORTS_WINDOW_SECONDS", "86400")
+)
+# --- accounts: sign-in, claim links, throttling, site URL, security headers -------------
+# Oscar's sign-in page, in the visitor's language (Django's default /accounts/login/ 404s).
+LOGIN_URL = "customer:login"
+# How long the link that gives an existing account a new cooperative's dashboard works.
+COOPERATIVE_CLAIM_MAX_AGE_SECONDS = int(
+    env("COOPERATIVE_CLAIM_MAX_AGE_SECONDS", str(7 * 24 * 3600))
+)
+
 # --- uxlang: one number and date format per language, Wagtail admin offline ---------
 # Dates day-month-year in both languages, 24-hour clock (core/formats/<lang>/formats.py).
 FORMAT_MODULE_PATH = ["core.formats"]
@@ -355,3 +388,179 @@ TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).extend(
 # The Wagtail admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Packing: units x net weight may exceed the input weight by at most this share (packaging,
+# moisture); litres count as kilograms.
+PROVENANCE_PACKING_TOLERANCE = env("PROVENANCE_PACKING_TOLERANCE", "0.02")
+# --- money: holds per buyer, cash-on-delivery confirmation
+# Orders holding stock without money (awaiting payment, or cash on delivery) one buyer
+# (same e-mail, phone, account or browser session) may have open at once, and units of
+# one product across them. 0 turns a limit off.
+SHOP_MAX_OPEN_ORDERS_PER_BUYER = int(env("SHOP_MAX_OPEN_ORDERS_PER_BUYER", "3"))
+SHOP_MAX_UNPAID_UNITS_PER_PRODUCT = int(env("SHOP_MAX_UNPAID_UNITS_PER_PRODUCT", "10"))
+# A cash-on-delivery order unconfirmed (buyer's link, or staff after a call) after this
+# many hours is cancelled and its stock released (cancel_expired_orders).
+SHOP_COD_CONFIRM_HOURS = int(env("SHOP_COD_CONFIRM_HOURS", "24"))
+# Oscar's e-mail links ({% absolute_url %}) come from SITE_URL (core.templatetags.site_urls);
+# Django's Site follows SITE_URL after every migrate (core.sites).
+TEMPLATES[0]["OPTIONS"]["libraries"]["url_tags"] = "core.templatetags.site_urls"
+
+# Sign-in throttling (django-axes, every login form: shop, dashboard, /django-admin/,
+# /cms-admin/): 10 failures for one account from one address lock that pair for 30
+# minutes. Staff unlock in /django-admin/ (Axes → Access attempts) or with
+# ``manage.py axes_reset_username``.
+INSTALLED_APPS += ["axes"]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(env("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("AXES_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "core.throttling.lockout_response"
+AXES_USERNAME_CALLABLE = "core.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "core.throttling.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password", "login-password"]
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: none, the
+# embedded default; 1: one nginx or load balancer). Used for throttling by address.
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+# A refused form (CSRF) is explained in the site layout and the visitor's language.
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
+# --- uploads: what may ship where, request size limits, image pixel limit, thumbnails
+# Staff enter the export permit of lines going abroad (shop.catalogue.destinations).
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Export permits"),
+        "icon": "fas fa-passport",
+        "url_name": "dashboard:order-export-permits",
+    },
+]
+
+# Request bodies: a larger declared Content-Length gets a 413 page before anything is
+# read (core.request_limits). First matching path prefix wins; everything else (public
+# forms, checkout, login) gets the default.
+_LANG = "|".join(code for code, _name in LANGUAGES)
+REQUEST_BODY_DEFAULT_LIMIT = int(env("REQUEST_BODY_DEFAULT_LIMIT", str(1024 * 1024)))
+REQUEST_BODY_LIMITS = [
+    # "Sell with us": a few certificates (each at most COOPERATIVE_UPLOAD_MAX_BYTES).
+    (rf"^/({_LANG})/cooperatives/apply/", int(env("REQUEST_BODY_APPLY_LIMIT", "12582912"))),
+    # Dashboard product images and lab certificates, the admins' uploads.
+    (rf"^/({_LANG})/shop/dashboard/", int(env("REQUEST_BODY_UPLOAD_LIMIT", "26214400"))),
+    (r"^/cms-admin/", int(env("REQUEST_BODY_UPLOAD_LIMIT", "26214400"))),
+    (r"^/django-admin/", int(env("REQUEST_BODY_UPLOAD_LIMIT", "26214400"))),
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("oscar.apps.basket.middleware.BasketMiddleware") + 1,
+    "core.request_limits.RequestSizeLimitMiddleware",
+)
+# Form fields (not files) held in memory; files above this go to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# Images: refused above this many pixels, read from the header before decoding
+# (core.images); Pillow and Wagtail use the same limit.
+IMAGE_MAX_PIXELS = int(env("IMAGE_MAX_PIXELS", "40000000"))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGE_MAX_PIXELS
+
+# Anonymous "Sell with us" applications per client address and hour (cache-counted).
+COOPERATIVE_APPLY_PER_HOUR = int(env("COOPERATIVE_APPLY_PER_HOUR", "3"))
+COOPERATIVE_APPLY_TRIES_PER_HOUR = int(env("COOPERATIVE_APPLY_TRIES_PER_HOUR", "10"))
+
+# Thumbnails are made by a task after the upload commits, never by a page
+# (shop.catalogue.thumbnails). Dev/tests run tasks at once; production names a worker
+# backend (e.g. django-tasks-db's DatabaseBackend or django-tasks-rq) and runs it.
+THUMBNAIL_BACKEND = "shop.catalogue.thumbnails.DeferredThumbnailBackend"
+if "TASKS" not in globals():
+    TASKS = {
+        "default": {
+            "BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+        }
+    }
+# Dashboard deletes that other records protect: a message, not a 500.
+MIDDLEWARE.append("shop.dashboard.middleware.ProtectedDeleteMiddleware")
+# --- provcore: signed provenance checkpoints (Ed25519; the key is a file, never in the DB)
+# PEM file of the private key that signs checkpoints of every chain's head. Development
+# generates one at this path when missing; production requires it (production.py).
+PROVENANCE_SIGNING_KEY = env(
+    "PROVENANCE_SIGNING_KEY", str(BASE_DIR / "var" / "provenance-signing-key.pem")
+)
+PROVENANCE_SIGNING_KEY_GENERATE = env_bool("PROVENANCE_SIGNING_KEY_GENERATE", True)
+# A checkpoint is taken after an append when the last one is older than this (0: only by
+# `manage.py checkpoint_provenance`, e.g. from cron).
+PROVENANCE_CHECKPOINT_INTERVAL_MINUTES = int(env("PROVENANCE_CHECKPOINT_INTERVAL_MINUTES", "60"))
+# --- uxcheckout: policy pages, international bank transfer -------------------------------
+# The policy pages linked from the header, the footer and checkout, found by slug (any
+# language); a page that does not exist is left out of the links.
+POLICY_PAGE_SLUGS = {
+    "contact": ["lien-he", "contact"],
+    "shipping": ["van-chuyen", "shipping"],
+    "returns": ["doi-tra", "returns"],
+    "privacy": ["quyen-rieng-tu", "privacy"],
+    "terms": ["dieu-khoan", "terms"],
+}
+
+
+# International bank transfer (SWIFT) for buyers abroad when cards are not configured.
+# Offered only when INTL_BANK_ACCOUNT is set. Outside production the demo values below
+# fill in; production starts with the method off until the real account is given.
+def _language_home():
+    from django.utils.functional import lazy
+
+    def home():
+        from django.utils.translation import get_language
+
+        return f"/{get_language() or LANGUAGE_CODE}/"
+
+    return lazy(home, str)()
+
+
+_INTL_DEMO = not os.environ.get("DJANGO_SETTINGS_MODULE", "").endswith("production")
+INTL_BANK_NAME = env(
+    "INTL_BANK_NAME",
+    "Joint Stock Commercial Bank for Foreign Trade of Vietnam (DEMO)" if _INTL_DEMO else "",
+)
+INTL_BANK_ADDRESS = env(
+    "INTL_BANK_ADDRESS", "198 Trần Quang Khải, Hoàn Kiếm, Hà Nội, Vietnam" if _INTL_DEMO else ""
+)
+INTL_BANK_SWIFT = env("INTL_BANK_SWIFT", "BFTVVNVX" if _INTL_DEMO else "")
+INTL_BANK_ACCOUNT = env("INTL_BANK_ACCOUNT", "0011370999999" if _INTL_DEMO else "")
+INTL_ACCOUNT_NAME = env(
+    "INTL_ACCOUNT_NAME", "SAM LAI CHAU COOPERATIVE (DEMO)" if _INTL_DEMO else ""
+)
+INTL_ACCOUNT_ADDRESS = env(
+    "INTL_ACCOUNT_ADDRESS", "Phong Thổ, Lai Châu, Vietnam" if _INTL_DEMO else ""
+)
+# Who pays the banks' fees: "OUR" (the buyer pays every fee; we receive the full amount)
+# or "SHA" (shared). The proforma invoice says which.
+INTL_CHARGES = env("INTL_CHARGES", "OUR")
+# Days the goods are held for an international transfer (SWIFT takes 1-5 working days).
+INTL_TRANSFER_WINDOW_DAYS = int(env("INTL_TRANSFER_WINDOW_DAYS", "7"))
+# Oscar's "home" (breadcrumbs, "continue shopping") is the home of the page's language.
+OSCAR_HOMEPAGE = _language_home()
+
+# Security headers. Content-Security-Policy (core.middleware): scripts only from our
+# origin or with the request's nonce; the admin, Wagtail admin and dashboard paths allow
+# inline scripts (their own templates need them). Styles may be inline (no script runs
+# from a style attribute). CSP_REPORT_ONLY=1 tries a change without enforcing it.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "core.middleware.ContentSecurityPolicyMiddleware",
+)
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    # No form-action: "place order" redirects to the card processor's hosted checkout,
+    # and Chromium applies form-action to that redirect.
+}
+CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/"]
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

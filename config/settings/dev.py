@@ -3,7 +3,9 @@
 from .base import *  # noqa: F403
 from .base import STATIC_ROOT, VAR_DIR, env, env_bool
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
+# Off unless asked for (DJANGO_DEBUG=1, or `make run DEBUG=1`): with HOST=0.0.0.0 anyone
+# on the network would otherwise see debug pages with the settings.
+DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-insecure-key-change-me")
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -14,3 +16,5 @@ WHITENOISE_AUTOREFRESH = DEBUG
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # The embedded default serves its own local media, DEBUG or not.
 SERVE_MEDIA = True
+# ... and loads its demo content with DEBUG off (load_demo refuses elsewhere).
+DEMO_ALLOWED = True

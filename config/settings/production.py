@@ -3,6 +3,8 @@
 Refuses to start without its secrets rather than run with a default.
 """
 
+from pathlib import Path
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -45,6 +47,17 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(env("DJANGO_SECURE_HSTS_SECONDS", "3600"))
+# HSTS: a year, subdomains included, eligible for the browsers' preload list.
+SECURE_HSTS_SECONDS = int(env("DJANGO_SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# --- provcore: the checkpoint signing key is a file outside the database; never generated here.
+PROVENANCE_SIGNING_KEY_GENERATE = False
+if not env("PROVENANCE_SIGNING_KEY") or not Path(env("PROVENANCE_SIGNING_KEY")).is_file():
+    raise ImproperlyConfigured(
+        "Production needs PROVENANCE_SIGNING_KEY: the path of the Ed25519 private key (PEM) "
+        "that signs provenance checkpoints."
+    )

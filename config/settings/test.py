@@ -30,3 +30,5 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {}
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# provcore: each test process signs checkpoints with its own generated key.
+PROVENANCE_SIGNING_KEY = os.path.join(_tmp, "provenance-signing-key.pem")

@@ -54,22 +54,52 @@ COOPERATIVES = [
 ]
 
 PRODUCT_CLASSES = [
-    {"slug": "fresh-root", "vi": "Củ sâm tươi", "en": "Fresh root", "picture": "fresh-root"},
+    # ship_to: fresh roots and seedlings stay in Vietnam; dried and processed goods may
+    # go abroad (see the shipping page); whole or sliced roots abroad need a permit.
+    {
+        "slug": "fresh-root",
+        "vi": "Củ sâm tươi",
+        "en": "Fresh root",
+        "picture": "fresh-root",
+        "ship_to": "vn",
+    },
     {
         "slug": "dried-root",
         "vi": "Sâm khô và sâm thái lát",
         "en": "Dried root and slices",
         "picture": "dried-root",
+        "ship_to": "anywhere",
+        "export_permit": True,
     },
     {
         "slug": "honey-soaked",
         "vi": "Sâm ngâm mật ong",
         "en": "Honey-soaked ginseng",
         "picture": "honey",
+        "ship_to": "anywhere",
+        "export_permit": True,
     },
-    {"slug": "ginseng-wine", "vi": "Rượu sâm", "en": "Ginseng wine", "picture": "wine"},
-    {"slug": "ginseng-tea", "vi": "Trà sâm", "en": "Ginseng tea", "picture": "tea"},
-    {"slug": "seedlings", "vi": "Cây giống", "en": "Seedlings", "picture": "seedling"},
+    {
+        "slug": "ginseng-wine",
+        "vi": "Rượu sâm",
+        "en": "Ginseng wine",
+        "picture": "wine",
+        "ship_to": "anywhere",
+    },
+    {
+        "slug": "ginseng-tea",
+        "vi": "Trà sâm",
+        "en": "Ginseng tea",
+        "picture": "tea",
+        "ship_to": "anywhere",
+    },
+    {
+        "slug": "seedlings",
+        "vi": "Cây giống",
+        "en": "Seedlings",
+        "picture": "seedling",
+        "ship_to": "vn",
+    },
 ]
 
 ATTRIBUTES = [
@@ -671,6 +701,26 @@ STANDARD_PAGES = [
             "Khi quét mã truy xuất, chúng tôi chỉ lưu thời điểm, loại trình duyệt và ngôn ngữ, không lưu địa chỉ IP.",
             "When a traceability code is scanned we keep only the time, the browser family and the language, "
             "never the IP address.",
+        ),
+        "menu": False,
+    },
+    {
+        "slug": ("dieu-khoan", "terms"),
+        "title": ("Điều khoản mua hàng", "Terms of sale"),
+        "intro": (
+            "Những điều người mua đồng ý khi đặt hàng.",
+            "What a buyer agrees to when placing an order.",
+        ),
+        "body": (
+            "Giá tính bằng đồng Việt Nam; giá bằng ngoại tệ chỉ để tham khảo. Hàng được giữ cho bạn đến "
+            "hạn thanh toán ghi trên đơn; quá hạn, đơn bị huỷ và hàng trở lại kho. Việc giao hàng theo "
+            "chính sách vận chuyển, việc đổi trả theo chính sách đổi trả, dữ liệu cá nhân theo chính sách "
+            "quyền riêng tư. Đơn quốc tế: người mua chịu phí ngân hàng và thủ tục nhập khẩu.",
+            "Prices are in Vietnamese dong; prices in other currencies are estimates. Your goods are held "
+            "until the payment deadline shown on the order; after it the order is cancelled and the goods "
+            "go back on sale. Delivery follows the shipping policy, returns the returns policy, personal "
+            "data the privacy policy. International orders: the buyer pays the bank fees and import "
+            "formalities.",
         ),
         "menu": False,
     },

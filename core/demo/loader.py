@@ -324,6 +324,8 @@ class DemoLoader:
                     name_en=spec["en"],
                     requires_shipping=True,
                     track_stock=True,
+                    ship_to=spec["ship_to"],
+                    export_permit_required=spec.get("export_permit", False),
                 )
                 self.note(f"product class {spec['slug']}")
             classes[spec["slug"]] = product_class

@@ -77,3 +77,14 @@ def sanitize_html(value):
     from core.sanitize import clean_html
 
     return mark_safe(clean_html(str(value or "")))
+
+
+@register.simple_tag
+def policy_links():
+    """The contact, shipping, returns and privacy pages in the current language."""
+    from django.conf import settings
+    from django.utils.translation import get_language
+
+    from core.navigation import policy_links as links
+
+    return links(get_language() or settings.LANGUAGE_CODE)

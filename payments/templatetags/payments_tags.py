@@ -21,3 +21,16 @@ def vietqr_block(payment):
         "account_name": settings.VIETQR_ACCOUNT_NAME,
         "message": services.transfer_message(payment),
     }
+
+
+@register.inclusion_tag("payments/intl_transfer.html", takes_context=True)
+def intl_transfer_block(context, payment, order, proforma_url=""):
+    from payments import intl_transfer
+
+    return {
+        "payment": payment,
+        "order": order,
+        "details": intl_transfer.details(payment),
+        "proforma_url": proforma_url or context.get("proforma_path", ""),
+        "request": context.get("request"),
+    }

@@ -30,8 +30,20 @@ class ShippingAddressForm(OscarShippingAddressForm):
             "postcode": _("Postcode (optional in Vietnam: 5 digits)"),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, basket=None, guest_email=None, **kwargs):
+        self.basket = basket
         super().__init__(*args, **kwargs)
+        if guest_email is not None:
+            # A guest gives the e-mail for the confirmation and the order's link here,
+            # on the delivery page, instead of on a page of its own.
+            self.fields["email"] = forms.EmailField(
+                label=_("E-mail"),
+                initial=guest_email,
+                required=not guest_email,  # already given (Oscar's gateway form): keep it
+                help_text=_("We send the order confirmation and the link to its page here."),
+                widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+            )
+            self.order_fields(["email", *[f for f in self.fields if f != "email"]])
         if "country" in self.fields and not self.initial.get("country") and not self.is_bound:
             self.initial["country"] = "VN"
         self.fields["line4"].required = True
@@ -51,6 +63,12 @@ class ShippingAddressForm(OscarShippingAddressForm):
             code = getattr(country, "pk", country)
             if code in self._meta.model.POSTCODES_REGEX:
                 self.add_error("postcode", _("Addresses in this country need a postcode."))
+        if country is not None and self.basket is not None:
+            from shop.catalogue import destinations
+
+            problem = destinations.destination_problem(self.basket, getattr(country, "pk", country))
+            if problem:
+                self.add_error("country", problem)
         return data
 
 
@@ -64,3 +82,16 @@ class PaymentMethodForm(forms.Form):
         self.fields["payment_method"].choices = [(m, Method(m).label) for m in methods]
         if methods:
             self.fields["payment_method"].initial = methods[0]
+
+
+class GatewayForm(GatewayForm):  # noqa: F405  (Oscar's, from the star import)
+    """Oscar's checkout gateway told anyone typing an e-mail address whether it has an
+    account ("A user with that email address already exists"). Guests may use any
+    address; "create an account" goes on to registration, which answers alike for known
+    and unknown addresses (core.registration)."""
+
+    def clean(self):
+        if self.is_guest_checkout() or self.is_new_account_checkout():
+            self.errors.pop("password", None)
+            return self.cleaned_data
+        return super().clean()

@@ -2,12 +2,15 @@
 record is narrowed through cooperatives.access; the records are made by
 provenance.services (the same rules as for staff)."""
 
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from cooperatives import access
+from core.images import validate_image_pixels
 from provenance import services
 from provenance.models import Lab, LabResult, Lot
 from provenance.validators import validate_ai_value, validate_certificate_file, validate_gtin
@@ -20,10 +23,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 def _new_code(value):
-    code = value.strip()
-    if Lot.objects.filter(code=code).exists():
-        raise ValidationError(_("A lot with this code exists already."))
-    return code
+    return services.check_new_lot_code(value)
 
 
 class OwnLotForm(forms.Form):
@@ -35,7 +35,7 @@ class OwnLotForm(forms.Form):
 class ProcessingForm(OwnLotForm):
     code = forms.CharField(label=_("Lot code"), max_length=40)
     kg_used = forms.DecimalField(
-        label=_("Weight used from this harvest (kg)"), min_value=0.001, decimal_places=3
+        label=_("Weight used from this harvest (kg)"), min_value=Decimal("0.001"), decimal_places=3
     )
     other_harvests = forms.ModelMultipleChoiceField(
         label=_("Also used whole (all that is left)"),
@@ -46,7 +46,9 @@ class ProcessingForm(OwnLotForm):
     process = forms.ChoiceField(
         label=_("Process"), choices=[c for c in Lot.Process.choices if c[0]]
     )
-    quantity = forms.DecimalField(label=_("Weight made (kg)"), min_value=0.001, decimal_places=3)
+    quantity = forms.DecimalField(
+        label=_("Weight made (kg)"), min_value=Decimal("0.001"), decimal_places=3
+    )
     processed_on = forms.DateField(label=_("Processed on"), widget=DATE)
 
     def __init__(self, *args, **kwargs):
@@ -101,21 +103,23 @@ class LabTestForm(OwnLotForm):
     certificate = forms.FileField(
         label=_("Certificate file (PDF, PNG or JPEG)"),
         required=False,
-        validators=[validate_certificate_file],
+        validators=[validate_certificate_file, validate_image_pixels],
     )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("sampled_on") and cleaned.get("tested_on"):
-            if cleaned["tested_on"] < cleaned["sampled_on"]:
-                self.add_error("tested_on", _("A sample is tested after it is taken."))
+        try:
+            services.check_lab_dates(cleaned.get("sampled_on"), cleaned.get("tested_on"))
+        except ValidationError as exc:
+            self.add_error(None, exc)
         return cleaned
 
 
 class LabResultForm(forms.ModelForm):
     class Meta:
         model = LabResult
-        fields = ["category", "analyte", "value", "unit", "limit", "limit_kind"]
+        # no limit: results are judged against the lab's own limits (LabLimit)
+        fields = ["category", "analyte", "value", "unit"]
 
 
 class BaseLabResultFormSet(forms.BaseFormSet):
@@ -140,7 +144,9 @@ class PackForm(OwnLotForm):
         label=_("Your stock record (product)"), queryset=StockRecord.objects.none()
     )
     code = forms.CharField(label=_("Lot code"), max_length=40)
-    used = forms.DecimalField(label=_("Quantity used"), min_value=0.001, decimal_places=3)
+    used = forms.DecimalField(
+        label=_("Quantity used"), min_value=Decimal("0.001"), decimal_places=3
+    )
     units = forms.IntegerField(label=_("Packs made"), min_value=1)
     gtin = forms.CharField(label=_("GTIN"), max_length=14, min_length=8, validators=[validate_gtin])
     lot_number = forms.CharField(

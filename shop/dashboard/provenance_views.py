@@ -1,6 +1,8 @@
 """A cooperative records its own provenance in the dashboard, through the same
 provenance services staff use; every lot is loaded through cooperatives.access."""
 
+from decimal import Decimal
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -30,15 +32,14 @@ class LotListView(generic.ListView):
 
 class HarvestForm(forms.Form):
     code = forms.CharField(label=_("Lot code"), max_length=40)
-    kg = forms.DecimalField(label=_("Weight (kg)"), min_value=0.001, decimal_places=3)
-    area_ha = forms.DecimalField(label=_("Area harvested (ha)"), min_value=0.01, decimal_places=2)
+    kg = forms.DecimalField(label=_("Weight (kg)"), min_value=Decimal("0.001"), decimal_places=3)
+    area_ha = forms.DecimalField(
+        label=_("Area harvested (ha)"), min_value=Decimal("0.01"), decimal_places=2
+    )
     harvested_on = forms.DateField(label=_("Harvested on"))
 
     def clean_code(self):
-        code = self.cleaned_data["code"].strip()
-        if Lot.objects.filter(code=code).exists():
-            raise ValidationError(_("A lot with this code exists already."))
-        return code
+        return services.check_new_lot_code(self.cleaned_data["code"])
 
 
 class RecordHarvestView(generic.FormView):

@@ -2,8 +2,6 @@
 index sums whole orders), and the sales report by month and product, from the same
 ownership rule as everything else (cooperatives.access)."""
 
-import csv
-
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.http import HttpResponse
@@ -16,6 +14,7 @@ from oscar.core.loading import get_model
 
 from cooperatives import access
 from cooperatives.models import Profile
+from core import csv_export
 from shop.order import services
 
 Line = get_model("order", "Line")
@@ -76,7 +75,7 @@ class SalesReportView(generic.TemplateView):
     def csv_response(self):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="sales.csv"'
-        writer = csv.writer(response)
+        writer = csv_export.writer(response)
         writer.writerow(["month", "sku", "product", "orders", "quantity", "revenue_vnd"])
         for row in sales_rows(self.request.user):
             writer.writerow(

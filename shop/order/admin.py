@@ -17,7 +17,7 @@ class OrderAdmin(OscarOrderAdmin):
     """Oscar's order admin plus every payment for the order and its history."""
 
     readonly_fields = (*getattr(OscarOrderAdmin, "readonly_fields", ()), "payments_summary")
-    list_display = (*OscarOrderAdmin.list_display, "payment_method")
+    list_display = (*OscarOrderAdmin.list_display, "payment_method", "cod_confirmed_at")
 
     @admin.display(description=_("Payments"))
     def payments_summary(self, obj):
@@ -101,7 +101,22 @@ def ship_orders(modeladmin, request, queryset):
     )
 
 
-OrderAdmin.actions = [ship_orders, cancel_orders, mark_orders_paid]
+@admin.action(description=_("Cash on delivery: confirmed by phone"))
+def confirm_cod_by_phone(modeladmin, request, queryset):
+    from shop.order.services import OrderStateError, confirm_cod_order
+
+    done = 0
+    for order in queryset.filter(payment_method="cod").order_by("pk"):
+        try:
+            confirm_cod_order(order, by_staff=request.user)
+        except OrderStateError as exc:
+            modeladmin.message_user(request, str(exc), level=messages.WARNING)
+        else:
+            done += 1
+    modeladmin.message_user(request, _("%(count)d orders confirmed.") % {"count": done})
+
+
+OrderAdmin.actions = [ship_orders, cancel_orders, mark_orders_paid, confirm_cod_by_phone]
 
 
 admin.site.unregister(Order)

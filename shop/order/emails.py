@@ -22,7 +22,7 @@ def send_on_commit(order, kind):
 def send_now(order_pk, kind):
     from oscar.core.loading import get_model
 
-    from shop.order.links import status_url
+    from shop.order.links import cod_confirm_url, status_url
 
     Order = get_model("order", "Order")
     order = Order.objects.get(pk=order_pk)
@@ -37,6 +37,7 @@ def send_now(order_pk, kind):
             "shop_name": settings.OSCAR_SHOP_NAME,
             "payments": _payments(order),
             "transfer": _transfer(order),
+            "cod_confirm_url": cod_confirm_url(order) if _awaits_confirmation(order) else "",
         }
         subject = render_to_string(f"shop/emails/{kind}_subject.txt", context).strip()
         text = render_to_string(f"shop/emails/{kind}.txt", context)
@@ -74,3 +75,12 @@ def _transfer(order):
                 "message": transfer_message(payment),
             }
     return None
+
+
+def _awaits_confirmation(order):
+    return (
+        order.payment_method == "cod"
+        and order.status == "Processing"
+        and order.cod_confirmed_at is None
+        and order.cod_confirm_by is not None
+    )

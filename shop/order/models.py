@@ -1,6 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from oscar.apps.order.abstract_models import AbstractOrder
+from oscar.apps.order.abstract_models import AbstractLine, AbstractOrder
 
 
 class Order(AbstractOrder):
@@ -11,6 +11,11 @@ class Order(AbstractOrder):
     payment_due_at = models.DateTimeField(_("pay by"), null=True, blank=True, db_index=True)
     tracking_code = models.CharField(_("tracking code"), max_length=128, blank=True)
     carrier = models.CharField(_("carrier"), max_length=64, blank=True)
+    #: A digest of the browser session the order was placed from (hold limits per buyer).
+    buyer_session = models.CharField(_("buyer's session"), max_length=40, blank=True, db_index=True)
+    #: Cash on delivery: unconfirmed after this, the order is cancelled and its stock released.
+    cod_confirm_by = models.DateTimeField(_("confirm by"), null=True, blank=True, db_index=True)
+    cod_confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
 
     def set_status(self, new_status):
         """Status changes from Oscar's dashboard go through our services, so cancelling
@@ -35,6 +40,15 @@ class Order(AbstractOrder):
         else:
             return super().set_status(new_status)
         self.refresh_from_db()
+
+
+class Line(AbstractLine):
+    #: Set when the order is placed: this line goes abroad and its product needs an
+    #: export permit. It may not ship until staff enter the permit's reference.
+    export_permit_required = models.BooleanField(_("export permit required"), default=False)
+    export_permit_reference = models.CharField(
+        _("export permit reference"), max_length=64, blank=True
+    )
 
 
 from oscar.apps.order.models import *  # noqa: E402

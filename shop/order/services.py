@@ -6,6 +6,7 @@ import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from payments import services as payment_services
@@ -32,6 +33,41 @@ PAYMENT_PURPOSE = "order"
 
 class OrderStateError(Exception):
     pass
+
+
+class ExportPermitMissing(OrderStateError):
+    """A line going abroad needs its export permit reference before it ships."""
+
+
+def check_export_permits(lines):
+    missing = [
+        line for line in lines if line.export_permit_required and not line.export_permit_reference
+    ]
+    if missing:
+        raise ExportPermitMissing(
+            _(
+                "Not shipped: %(lines)s go abroad and need an export permit reference. "
+                "Staff enter it under Export permits in the dashboard; then ship again."
+            )
+            % {"lines": ", ".join(f"{line.title} (#{line.pk})" for line in missing)}
+        )
+
+
+@transaction.atomic
+def set_export_permit_reference(line, reference, *, user=None):
+    """Staff record the export permit a line ships under (noted on the order)."""
+    line = Line.objects.select_for_update().select_related("order").get(pk=line.pk)
+    reference = (reference or "").strip()[:64]
+    if line.status == SHIPPED:
+        raise OrderStateError(_("This line has shipped already."))
+    line.export_permit_reference = reference
+    line.save(update_fields=["export_permit_reference"])
+    who = getattr(user, "email", "") or getattr(user, "username", "") or "staff"
+    line.order.notes.create(
+        message=f"Export permit for line {line.pk}: {reference or '(removed)'} ({who})"[:1000],
+        note_type="System",
+    )
+    return line
 
 
 def _lock_payments(order_or_number):
@@ -111,6 +147,7 @@ def ship_order(order_or_number, *, tracking_code="", carrier=""):
     if order.status not in (PAID, PROCESSING):
         raise OrderStateError(f"order {order.number} is {order.status}, not ready to ship")
     lines = list(order.lines.filter(allocation_cancelled=False).order_by("pk"))
+    check_export_permits(lines)
     records = lock_stockrecords(line.stockrecord_id for line in lines)
     for line in lines:
         record = records.get(line.stockrecord_id)
@@ -125,9 +162,19 @@ def ship_order(order_or_number, *, tracking_code="", carrier=""):
     order.tracking_code = tracking_code
     order.carrier = carrier
     order.save(update_fields=["tracking_code", "carrier"])
+    _confirmed_by_shipping(order)
     _set_status(order, SHIPPED, f"Shipped {carrier} {tracking_code}".strip())
     emails.send_on_commit(order, "shipped")
     return order
+
+
+def _confirmed_by_shipping(order):
+    """A cash-on-delivery order handed to the carrier is past confirming: it must not
+    expire with some of its lines on the road."""
+    if order.payment_method == Method.COD and order.cod_confirmed_at is None:
+        order.cod_confirmed_at = timezone.now()
+        order.save(update_fields=["cod_confirmed_at"])
+        order.notes.create(message="Cash on delivery confirmed by shipping.", note_type="System")
 
 
 class NotYourLineError(Exception):
@@ -160,6 +207,7 @@ def ship_lines(user, lines, *, tracking_code, carrier=""):
     for line in lines:
         if line.status == SHIPPED or line.allocation_cancelled:
             raise OrderStateError(f"line {line.pk} is {line.status}")
+    check_export_permits(lines)
     records = lock_stockrecords(line.stockrecord_id for line in lines)
     for line in lines:
         record = records.get(line.stockrecord_id)
@@ -171,6 +219,7 @@ def ship_lines(user, lines, *, tracking_code, carrier=""):
             record.num_allocated = (record.num_allocated or 0) - line.num_allocated
             record.num_in_stock = (record.num_in_stock or 0) - line.num_allocated
     Line.objects.filter(pk__in=line_ids).update(num_allocated=0, status=SHIPPED)
+    _confirmed_by_shipping(order)
     event_type, _ = ShippingEventType.objects.get_or_create(
         code="shipped", defaults={"name": "Shipped"}
     )
@@ -192,16 +241,20 @@ def ship_lines(user, lines, *, tracking_code, carrier=""):
 
 
 def cancel_expired_orders(now=None):
-    """Cancel every unpaid order past its payment deadline. Safe to run again and
+    """Cancel every unpaid order past its payment deadline, and every cash-on-delivery
+    order not confirmed in time (SHOP_COD_CONFIRM_HOURS). Safe to run again and
     alongside itself: each order is re-checked under its lock. A card order's Stripe
     session is ended first (outside any lock): if Stripe says it completed meanwhile,
     the order is left for the webhook."""
     now = now or timezone.now()
-    numbers = list(
-        Order.objects.filter(status=PENDING, payment_due_at__lt=now)
-        .order_by("pk")
-        .values_list("number", flat=True)
+    unpaid = Order.objects.filter(status=PENDING, payment_due_at__lt=now)
+    unconfirmed = Order.objects.filter(
+        status=PROCESSING,
+        payment_method=Method.COD,
+        cod_confirmed_at__isnull=True,
+        cod_confirm_by__lt=now,
     )
+    numbers = list((unpaid | unconfirmed).order_by("pk").values_list("number", flat=True))
     cancelled = []
     for number in numbers:
         order = Order.objects.get(number=number)
@@ -210,11 +263,57 @@ def cancel_expired_orders(now=None):
         with transaction.atomic():
             _lock_payments(number)
             order = _locked(number)
-            if order.status != PENDING or not order.payment_due_at or order.payment_due_at >= now:
+            if _is_unpaid_past_due(order, now):
+                cancel_order(order, reason="Not paid in time")
+            elif _is_unconfirmed_past_due(order, now):
+                cancel_order(order, reason="Cash on delivery not confirmed in time")
+            else:
                 continue
-            cancel_order(order, reason="Not paid in time")
             cancelled.append(number)
     return cancelled
+
+
+def _is_unpaid_past_due(order, now):
+    return order.status == PENDING and order.payment_due_at and order.payment_due_at < now
+
+
+def _is_unconfirmed_past_due(order, now):
+    return (
+        order.status == PROCESSING
+        and order.payment_method == Method.COD
+        and order.cod_confirmed_at is None
+        and order.cod_confirm_by is not None
+        and order.cod_confirm_by < now
+    )
+
+
+@transaction.atomic
+def confirm_cod_order(order_or_number, *, by_staff=None, note=""):
+    """The buyer (by the signed link) or staff (after calling them) confirm a
+    cash-on-delivery order: it is no longer cancelled when SHOP_COD_CONFIRM_HOURS pass.
+    Confirming twice changes nothing. A cancelled or non-COD order raises
+    OrderStateError."""
+    _lock_payments(order_or_number)
+    order = _locked(order_or_number)
+    if order.payment_method != Method.COD:
+        raise OrderStateError(f"order {order.number} is not cash on delivery")
+    if order.cod_confirmed_at is not None:
+        return order
+    if order.status != PROCESSING:
+        raise OrderStateError(f"order {order.number} is {order.status}")
+    order.cod_confirmed_at = timezone.now()
+    order.save(update_fields=["cod_confirmed_at"])
+    who = (
+        f"by staff ({by_staff.get_username()}) after a phone call"
+        if by_staff is not None
+        else "by the buyer's link"
+    )
+    order.notes.create(
+        message=f"Cash on delivery confirmed {who}. {note}".strip()[:1000],
+        note_type="System",
+        user=by_staff if getattr(by_staff, "pk", None) else None,
+    )
+    return order
 
 
 def _expire_card_sessions(order):

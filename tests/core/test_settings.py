@@ -27,6 +27,18 @@ def import_production(env):
     )
 
 
+def signing_key_file():
+    """provcore: production also needs the provenance checkpoint signing key."""
+    from pathlib import Path
+
+    from provenance.signing import generate_key
+
+    path = Path(settings.MEDIA_ROOT) / "prod-check" / "signing-key.pem"
+    if not path.exists():
+        generate_key(path)
+    return str(path)
+
+
 def test_production_refuses_to_start_without_its_secrets():
     result = import_production({})
     assert result.returncode != 0
@@ -55,6 +67,7 @@ def test_production_starts_with_its_secrets_and_uses_redis():
         "REDIS_URL": "redis://127.0.0.1:6379/0",
         "DJANGO_ALLOWED_HOSTS": "example.org",
         "SITE_URL": "https://example.org",
+        "PROVENANCE_SIGNING_KEY": signing_key_file(),
     }
     clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
     clean.update(env, DJANGO_SETTINGS_MODULE="config.settings.production")

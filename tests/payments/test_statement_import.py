@@ -68,21 +68,129 @@ def test_qr_payload_carries_amount_and_reference(two_orders, settings):
     assert transfer.account == settings.VIETQR_ACCOUNT_NUMBER
 
 
-def test_admin_statement_upload(two_orders, admin_client):
+def test_amount_with_decimals_is_read_as_dong(two_orders):
+    """ "1,264,567.00" is 1,264,567 dong (it used to be read as 126,456,700), and
+    "1,800.00" does not pay a 180,000 order (it used to be read as 180,000)."""
+    first, second = two_orders
+    pay1 = Payment.objects.get(reference=first.number)
+    pay2 = Payment.objects.get(reference=second.number)
+    Payment.objects.filter(pk=pay2.pk).update(amount=180_000)
+    data = statement(
+        ("FT1", "2026-11-28", f'"{pay1.amount:,}.00"', f"SLC{first.number}"),
+        ("FT2", "2026-11-28", '"1,800.00"', f"SLC{second.number}"),
+    )
+    report = import_statement(data)
+    assert [p.reference for _row, p in report.matched] == [first.number]
+    assert [(row.transaction_id, row.amount) for row, _r in report.mismatched] == [("FT2", 1800)]
+    pay2.refresh_from_db()
+    assert pay2.status == "pending"
+
+
+def test_ambiguous_and_fractional_amounts_are_refused_and_listed(two_orders):
+    first, second = two_orders
+    pay1 = Payment.objects.get(reference=first.number)
+    data = statement(
+        ("FT1", "2026-11-28", "1.800", f"SLC{first.number}"),
+        ("FT3", "2026-11-28", "1-2", f"SLC{second.number}"),
+    )
+    report = import_statement(data)
+    assert report.matched == []
+    assert [(r.line, r.reason) for r in report.refused] == [(2, "ambiguous"), (3, "malformed")]
+    fraction = import_statement(
+        statement(("FT2", "2026-11-28", f'"{pay1.amount:,}.50"', f"SLC{first.number}"))
+    )
+    assert [(r.line, r.reason) for r in fraction.refused] == [(2, "fraction")]
+    assert Order.objects.get(pk=first.pk).status == "Pending payment"
+    assert ProviderEvent.objects.count() == 0
+
+
+def test_credits_without_transaction_id_each_count(two_orders):
+    first, second = two_orders
+    pay1 = Payment.objects.get(reference=first.number)
+    pay2 = Payment.objects.get(reference=second.number)
+    data = statement(
+        ("", "2026-11-28", pay1.amount, f"SLC{first.number}"),
+        ("", "2026-11-28", pay2.amount, f"SLC{second.number}"),
+        ("", "2026-11-28", 50000, "tien an trua"),
+        ("", "2026-11-28", 50000, "tien an trua"),  # a second, identical credit
+    )
+    report = import_statement(data)
+    assert sorted(p.reference for _row, p in report.matched) == sorted(
+        [first.number, second.number]
+    )
+    assert len(report.unmatched) == 2
+    assert report.already_imported == []
+    assert ProviderEvent.objects.filter(provider="bank").count() == 4
+
+    again = import_statement(data)
+    assert again.matched == [] and again.unmatched == []
+    assert len(again.already_imported) == 4
+    assert ProviderEvent.objects.filter(provider="bank").count() == 4
+
+
+def upload(admin_client, content, name="sao-ke.csv"):
     from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return admin_client.post(
+        "/django-admin/payments/payment/import-statement/",
+        {"file": SimpleUploadedFile(name, content)},
+        follow=True,
+    )
+
+
+def test_admin_statement_upload_runs_as_task_with_progress(
+    two_orders, admin_client, django_capture_on_commit_callbacks
+):
+    from payments.models import StatementImport
 
     first, _ = two_orders
     payment = Payment.objects.get(reference=first.number)
-    upload = SimpleUploadedFile(
-        "sao-ke.csv", statement(("FT9", "2026-11-28", payment.amount, f"SLC{first.number}"))
+    data = statement(
+        ("FT9", "2026-11-28", payment.amount, f"SLC{first.number}"),
+        ("FT10", "2026-11-28", '"1,800"', "SLC1"),
     )
-    response = admin_client.post(
-        "/django-admin/payments/payment/import-statement/", {"file": upload}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(admin_client, data)
     assert response.status_code == 200
-    assert b"FT9" in response.content
+    record = StatementImport.objects.get()
+    assert (record.state, record.rows_done, record.rows_total) == ("done", 2, 2)
+    assert (record.matched, record.refused) == (1, 1)
+    page = admin_client.get(f"/django-admin/payments/statementimport/{record.pk}/change/")
+    content = page.content.decode()
+    assert "FT9" in content and "2 / 2" in content
+    assert 'data-outcome="refused"' in content and "1,800" in content
     payment.refresh_from_db()
     assert payment.status == "paid"
     page = admin_client.get(f"/django-admin/order/order/{first.pk}/change/")
     assert page.status_code == 200
     assert b"bank statement FT9" in page.content
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"transaction_id,date,amount,description\nFT1,x,\xff\xfe,y\n", "UTF-8"),
+        (b"foo,bar\n1,2\n", "missing columns"),
+        (b"", "errorlist"),
+    ],
+)
+def test_admin_upload_of_unreadable_file_says_why(admin_client, db, content, message):
+    response = upload(admin_client, content)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_admin_upload_of_malformed_rows_lists_them(
+    admin_client, db, django_capture_on_commit_callbacks
+):
+    from payments.models import StatementImport
+
+    content = b"transaction_id,date,amount,description\nFT1,2026-11-28\nFT2,2026-11-28,1-2,x\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(admin_client, content)
+    assert response.status_code == 200
+    record = StatementImport.objects.get()
+    assert [(r["line"], r["refusal"]) for r in record.results] == [
+        (2, "short row"),
+        (3, "malformed"),
+    ]

@@ -145,25 +145,56 @@ def test_payment_after_cancellation_is_flagged_not_lost(card_order, fake_stripe,
     assert order.notes.filter(message__icontains="refund").exists()
 
 
-def test_event_before_session_id_stored_matches_by_metadata(countries, fake_stripe, client):
+def test_event_for_unknown_session_does_not_pay_the_payment_in_metadata(
+    countries, fake_stripe, client
+):
+    """Only the session id we stored names a payment: metadata is the buyer's to set
+    (any Stripe account can send a session whose metadata names our payment id)."""
     order = place(make_basket((ProductFactory(stock=1), 1)), method="card")
     payment = Payment.objects.get(reference=order.number)
     session = {
-        "id": "cs_test_early",
+        "id": "cs_test_someone_else",
         "object": "checkout.session",
         "payment_status": "paid",
         "status": "complete",
         "amount_total": payment.amount,
         "currency": "vnd",
         "metadata": {"payment_id": str(payment.pk)},
+        "client_reference_id": str(payment.pk),
         "payment_intent": "pi_1",
     }
-    assert (
-        post_event(client, fake_stripe.event("checkout.session.completed", session)).content
-        == b"paid"
-    )
+    response = post_event(client, fake_stripe.event("checkout.session.completed", session))
+    assert response.content.startswith(b"ignored")
     payment.refresh_from_db()
-    assert payment.provider_id == "cs_test_early"
+    assert payment.status == "pending" and payment.provider_id == ""
+    assert Order.objects.get(pk=order.pk).status == "Pending payment"
+
+
+def test_session_and_metadata_disagree_pays_nothing(card_order, fake_stripe, client):
+    """A completed session of payment A whose metadata names payment B pays neither B
+    nor (since it was not what A's session was made with) is it read as B's money."""
+    order_a, payment_a, _ = card_order
+    order_b = place(
+        make_basket((ProductFactory(stock=2, stock__price=2_500_000), 2)),
+        method="card",
+        address=foreign_address(),
+        language="en",
+    )
+    payment_b = Payment.objects.get(reference=order_b.number)
+    session = {
+        **fake_stripe.complete(payment_a.provider_id),
+        "metadata": {"payment_id": str(payment_b.pk)},
+        "client_reference_id": str(payment_b.pk),
+    }
+    response = post_event(client, fake_stripe.event("checkout.session.completed", session))
+    assert response.content.startswith(b"mismatch")
+    payment_b.refresh_from_db()
+    assert payment_b.status == "pending"
+    assert Order.objects.get(pk=order_b.pk).status == "Pending payment"
+    payment_a.refresh_from_db()
+    assert payment_a.status == "pending" and payment_a.needs_attention
+    event = ProviderEvent.objects.get(provider="stripe")
+    assert event.payment_id == payment_a.pk
 
 
 def test_wrong_amount_is_not_paid(card_order, fake_stripe, client):

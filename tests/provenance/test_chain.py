@@ -8,6 +8,7 @@ from django.db import DatabaseError, connection, transaction
 from provenance import services
 from provenance.models import EventLot, ImmutableEventError, ProvenanceEvent
 from tests.provenance.factories import build_chain
+from tests.provenance.tamper import drop_triggers
 
 pytestmark = pytest.mark.django_db
 
@@ -84,13 +85,7 @@ def test_raw_sql_update_is_refused_by_the_database(lot):
 
 
 def drop_trigger():
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute("DROP TRIGGER IF EXISTS provenance_event_no_update")
-        else:
-            cursor.execute(
-                "DROP TRIGGER IF EXISTS provenance_event_no_change ON provenance_provenanceevent"
-            )
+    drop_triggers()
 
 
 def test_tampering_with_a_row_is_caught_and_named(lot):
@@ -118,10 +113,9 @@ def test_tampering_with_a_row_is_caught_and_named(lot):
 def test_a_deleted_row_breaks_the_link_after_it(lot):
     events = list(ProvenanceEvent.objects.order_by("sequence"))
     victim, after = events[2], events[3]
+    drop_trigger()
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM provenance_eventlot WHERE event_id = %s", [victim.pk])
-        if connection.vendor == "postgresql":
-            drop_trigger()
         cursor.execute("DELETE FROM provenance_provenanceevent WHERE id = %s", [victim.pk])
     result = services.verify_chains()
     assert not result.ok and result.failed_event.pk == after.pk

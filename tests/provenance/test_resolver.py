@@ -10,7 +10,7 @@ from django.db import DatabaseError
 from django.utils import translation
 
 from provenance import gs1
-from provenance.models import ScanRecord
+from provenance.models import ScanRecord, UnknownCodeTally
 from tests.provenance.factories import build_chain
 
 pytestmark = pytest.mark.django_db
@@ -141,20 +141,23 @@ def test_first_scan_of_a_serial_says_so_and_is_logged(client, lot):
     assert ScanRecord.objects.count() == 1
 
 
-def test_a_serial_scanned_many_times_warns_with_the_first_scan_date(client, lot, settings):
+def test_a_serial_scanned_on_many_devices_warns_with_the_first_scan_date(lot, settings):
+    from django.test import Client
+
     settings.PROVENANCE_SCAN_WARNING_THRESHOLD = 3
-    for _ in range(3):
-        client.get(dl(lot, "S0002"), HTTP_ACCEPT_LANGUAGE="en")
-    html = client.get(dl(lot, "S0002"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert "scanned many times since" in html
-    assert "scanned 3 times before" in html
+    for i in range(3):  # three phones on three networks
+        Client().get(dl(lot, "S0002"), HTTP_ACCEPT_LANGUAGE="en", REMOTE_ADDR=f"198.51.100.{i}")
+    html = Client().get(dl(lot, "S0002"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "scanned on many different devices since" in html
+    assert "scanned on 3 other devices" in html
     assert ScanRecord.objects.filter(result=ScanRecord.Result.OVERSCANNED).exists()
 
 
-def test_unknown_serials_are_logged_for_staff(client, lot, admin_client):
+def test_unknown_serials_are_counted_for_staff(client, lot, admin_client):
     client.get(dl(lot, "FAKE0001"))
-    scan = ScanRecord.objects.get()
-    assert scan.result == ScanRecord.Result.UNKNOWN_SERIAL and scan.lot_id == lot.pk
+    assert not ScanRecord.objects.exists()
+    tally = UnknownCodeTally.objects.get()
+    assert tally.reason == UnknownCodeTally.Reason.UNKNOWN_SERIAL and tally.lot_id == lot.pk
     html = admin_client.get("/en/trace/staff/suspicious/").content.decode()
     assert "FAKE0001" in html
 

@@ -11,16 +11,32 @@ REASONS = {
 
 
 class Command(BaseCommand):
-    help = "Check every provenance event chain; exit non-zero naming the first bad event."
+    help = (
+        "Check every provenance event chain (hashes and links), every row beside it (lots, "
+        "inputs, lab tests and results, certificate files, event links, area status) "
+        "against what the events sealed, and the chains against the latest signed "
+        "checkpoint; exit non-zero naming every problem."
+    )
 
     def handle(self, *args, **options):
         result = verify_chains()
         if not result.ok:
+            lines = []
             event = result.failed_event
-            raise CommandError(
-                f"provenance chain broken at event {event.pk} ({event.chain}#{event.sequence}, "
-                f"{event.biz_step}): {REASONS.get(result.reason, result.reason)}"
-            )
+            if event is not None:
+                lines.append(
+                    f"provenance chain broken at event {event.pk} ({event.chain}#"
+                    f"{event.sequence}, {event.biz_step}): "
+                    f"{REASONS.get(result.reason, result.reason)}"
+                )
+            lines += [f"row differs from its seal: {m}" for m in result.mismatches]
+            lines += [f"checkpoint: {p}" for p in result.checkpoint_problems]
+            raise CommandError("\n".join(lines))
+        against = ""
+        if result.checkpoint is not None:
+            against = f", against checkpoint #{result.checkpoint.pk}"
         self.stdout.write(
-            self.style.SUCCESS(f"{result.checked} events in {len(result.chains)} chains verified")
+            self.style.SUCCESS(
+                f"{result.checked} events in {len(result.chains)} chains verified{against}"
+            )
         )

@@ -10,5 +10,21 @@ class OrdersDashboardConfig(apps.OrdersDashboardConfig):
         from oscar.core.loading import get_class
 
         DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
-        for name in ("order-stats", "order-shipping-address"):
+        for name in ("order-stats", "order-shipping-address", "order-export-permits"):
             self.permissions_map[name] = (DashboardPermission.staff,)
+
+    def get_urls(self):
+        from django.urls import path
+
+        from shop.dashboard.orders.views import ExportPermitListView
+
+        extra = self.post_process_urls(
+            [
+                path(
+                    "export-permits/",
+                    ExportPermitListView.as_view(),
+                    name="order-export-permits",
+                ),
+            ]
+        )
+        return extra + super().get_urls()

@@ -6,7 +6,7 @@ own order page would show every line and the order's totals (django-oscar #2240)
 from django import forms
 from django.contrib import messages
 from django.db.models import Sum
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from django.views import generic
@@ -15,6 +15,7 @@ from oscar.apps.dashboard.orders.views import *  # noqa: F403
 from oscar.core.loading import get_model
 
 from cooperatives import access
+from core.csv_export import SafeUnicodeCSVWriter
 from shop.order import services
 
 Order = get_model("order", "Order")
@@ -95,6 +96,8 @@ class PartnerOrderDetailView(generic.DetailView):
                     tracking_code=form.cleaned_data["tracking_code"],
                     carrier=form.cleaned_data["carrier"],
                 )
+            except services.ExportPermitMissing as exc:
+                messages.error(request, str(exc))
             except (services.OrderStateError, services.NotYourLineError):
                 messages.error(request, _("These lines cannot be shipped now."))
             else:
@@ -128,9 +131,88 @@ def _staff_or(staff_view, partner_view):
 class OrderListView(oscar_views.OrderListView):
     dispatch = _staff_or(oscar_views.OrderListView, PartnerOrderListView)
 
+    def download_selected_orders(self, request, orders):
+        """Oscar's export, with cells neutralised (core.csv_export)."""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{self.get_download_filename(request)}"'
+        )
+        writer = SafeUnicodeCSVWriter(open_file=response)
+        writer.writerow(self.CSV_COLUMNS.values())
+        for order in orders:
+            row_values = self.get_row_values(order)
+            writer.writerow([row_values.get(column, "") for column in self.CSV_COLUMNS])
+        return response
+
 
 class OrderDetailView(oscar_views.OrderDetailView):
     dispatch = _staff_or(oscar_views.OrderDetailView, PartnerOrderDetailView)
+
+    def change_order_status(self, request, order):
+        """Shipping goes through shop.order.services; what it refuses (a missing export
+        permit, an order not ready) is a message on the page."""
+        try:
+            return super().change_order_status(request, order)
+        except services.OrderStateError as exc:
+            messages.error(request, str(exc))
+            return self.reload_page()
+
+    def change_line_statuses(self, request, order, lines, quantities):
+        if request.POST.get("new_status", "").strip() == services.SHIPPED:
+            try:
+                services.check_export_permits(lines)
+            except services.ExportPermitMissing as exc:
+                messages.error(request, str(exc))
+                return self.reload_page()
+        return super().change_line_statuses(request, order, lines, quantities)
+
+
+class ExportPermitForm(forms.Form):
+    line = forms.IntegerField(widget=forms.HiddenInput)
+    reference = forms.CharField(label=_("Export permit reference"), max_length=64)
+
+
+class ExportPermitListView(generic.ListView):
+    """Staff: lines going abroad that wait for an export permit reference."""
+
+    template_name = "shop/dashboard/export_permits.html"
+    context_object_name = "lines"
+    paginate_by = 100
+
+    def get_queryset(self):
+        return (
+            Line.objects.filter(export_permit_required=True, allocation_cancelled=False)
+            .exclude(status=services.SHIPPED)
+            .exclude(order__status=services.CANCELLED)
+            .select_related("order", "order__shipping_address__country")
+            .order_by("export_permit_reference", "order__date_placed", "pk")
+        )
+
+    def post(self, request, *args, **kwargs):
+        form = ExportPermitForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Enter the export permit reference."))
+            return redirect("dashboard:order-export-permits")
+        line = self.get_queryset().filter(pk=form.cleaned_data["line"]).first()
+        if line is None:
+            raise Http404
+        try:
+            services.set_export_permit_reference(
+                line, form.cleaned_data["reference"], user=request.user
+            )
+        except services.OrderStateError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(
+                request,
+                _("Export permit %(reference)s saved for %(title)s (order %(number)s).")
+                % {
+                    "reference": form.cleaned_data["reference"],
+                    "title": line.title,
+                    "number": line.order.number,
+                },
+            )
+        return redirect("dashboard:order-export-permits")
 
 
 class LineDetailView(oscar_views.LineDetailView):

