@@ -56,6 +56,12 @@ class CappedStream:
     def __iter__(self):
         return iter(self.readline, b"")
 
+    def close(self):
+        # HttpRequest.body closes its stream after reading a urlencoded form.
+        close = getattr(self.stream, "close", None)
+        if close is not None:
+            close()
+
 
 def too_large(request, limit):
     response = render(
