@@ -57,6 +57,7 @@ class CappedStream:
         return iter(self.readline, b"")
 
     def close(self):
+        # HttpRequest.body closes its stream after reading a urlencoded form.
         close = getattr(self.stream, "close", None)
         if close is not None:
             close()

@@ -192,3 +192,6 @@ def _plurals():  # pragma: no cover - for makemessages only
     )
     ngettext("%s Category", "%s Categories", 1)
     pgettext_lazy("Change the sequence order", "Re-order")
+    pgettext_lazy("Buy again", "Re-order")
+    pgettext_lazy("Buy again", "Re-order all items")
+    pgettext_lazy("Buy again", "Re-ordering...")

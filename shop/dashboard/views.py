@@ -18,6 +18,7 @@ from core import csv_export
 from shop.order import services
 
 Line = get_model("order", "Line")
+Product = get_model("catalogue", "Product")
 
 SOLD_STATUSES = (services.PAID, services.PROCESSING, services.SHIPPED, "Complete")
 
@@ -36,7 +37,7 @@ def sales_rows(user):
         access.owned_queryset(user, Line)
         .filter(order__status__in=SOLD_STATUSES)
         .annotate(month=TruncMonth("order__date_placed", tzinfo=timezone.get_current_timezone()))
-        .values("month", "partner_sku", "title")
+        .values("month", "partner_sku", "title", "product_id")
         .annotate(
             quantity=Sum("quantity"),
             revenue=Sum("line_price_incl_tax"),
@@ -57,6 +58,12 @@ class SalesReportView(generic.TemplateView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         rows = list(sales_rows(self.request.user))
+        # A line keeps the title it was sold under (in the buyer's language); the report
+        # shows the product's title in the page's language.
+        products = Product.objects.filter(pk__in={row["product_id"] for row in rows})
+        titles = {product.pk: product.get_title() for product in products}
+        for row in rows:
+            row["title"] = titles.get(row["product_id"], row["title"])
         ctx["rows"] = rows
         ctx["total_quantity"] = sum(row["quantity"] or 0 for row in rows)
         ctx["total_revenue"] = sum(row["revenue"] or 0 for row in rows)

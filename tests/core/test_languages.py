@@ -57,9 +57,28 @@ def report(found):
     )
 
 
-def test_no_page_mixes_languages(demo):
+def place_orders(member):
+    """Two orders of the member's goods, one waiting for payment and one paid, so the
+    dashboard's order pages and statuses are walked too."""
+    from oscar.core.loading import get_model
+
+    from shop.order import services as order_services
+    from tests.shop.checkout.helpers import make_basket, place
+
+    StockRecord = get_model("partner", "StockRecord")
+    record = (
+        StockRecord.objects.filter(partner__users=member, num_in_stock__gt=2).order_by("pk").first()
+    )
+    place(make_basket((record.product, 1)))
+    paid = place(make_basket((record.product, 1)), language="en")
+    order_services.mark_order_paid(paid)
+
+
+def test_no_page_mixes_languages(demo, django_capture_on_commit_callbacks):
     names = known_names()
     member = get_user_model().objects.get(email=cooperative_email("htx-si-lo-lau"))
+    with django_capture_on_commit_callbacks(execute=True):
+        place_orders(member)
     found, walked = [], 0
     for language in ("vi", "en"):
         shopper = Client()
@@ -67,7 +86,11 @@ def test_no_page_mixes_languages(demo):
         pages += basket_pages(shopper, language)
         cooperative = Client()
         cooperative.force_login(member)
-        pages += walk(cooperative, [f"/{language}/shop/dashboard/"], language)
+        pages += walk(
+            cooperative,
+            [f"/{language}/shop/dashboard/", f"/{language}/shop/dashboard/orders/"],
+            language,
+        )
         walked += len(pages)
         for path, html in pages:
             strings = other_language_strings(html, language, names)
