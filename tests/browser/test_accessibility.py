@@ -86,6 +86,10 @@ class Walk:
         path = self.folder / f"{name}.html"
         path.write_bytes(response.body())
         self.visited.append((self.language, page_type, current, response.status, path))
+        # jQuery 3 runs ready handlers after a timeout: let those queued so far run first.
+        self.page.evaluate(
+            "() => new Promise(done => window.jQuery ? jQuery(() => setTimeout(done)) : done())"
+        )
         loaded = time.monotonic()
         results = self.axe.run(self.page, options=AXE_OPTIONS).response
         self.seconds["load"] += loaded - started
