@@ -18,15 +18,21 @@
     });
   });
   // Oscar's dashboard.js puts an unlabelled "select all" box in a table's first header
-  // cell once the page is ready; name it after that cell's (visually hidden) text.
-  window.addEventListener("load", function () {
+  // cell when the page is ready; name it after that cell's (visually hidden) text. This
+  // file comes after Oscar's ready handler, so jQuery runs this one after it.
+  function nameSelectAll() {
     document.querySelectorAll('th input[name="select_all"]').forEach(function (box) {
       var text = box.closest("th").textContent.trim();
       if (text && !box.labels.length) {
         box.setAttribute("aria-label", text);
       }
     });
-  });
+  }
+  if (window.jQuery) {
+    window.jQuery(nameSelectAll);
+  } else {
+    window.addEventListener("load", nameSelectAll);
+  }
 })();
 (function () {
   "use strict";
