@@ -123,6 +123,14 @@ def test_a_raw_edit_of_an_input_is_found(client, wagtail_root):
         (m.kind, m.label, m.field) for m in result.mismatches
     ]
     assert "Verified:" not in trace_html(client, packed)
+    # the intruder rewrites the pack's stored ancestry too and has the caches recomputed:
+    # the pack stays off sale, as it is made from a lot that differs from its seal
+    ids = sorted({*ids, processed.pk})
+    Lot.objects.filter(pk=packed.pk).update(ancestor_ids=ids)
+    call_command("refresh_provenance")
+    packed.refresh_from_db()
+    assert not packed.is_sellable
+    assert {"code": "seal_mismatch", "lots": processed.code} in packed.sale_blockers
 
 
 @pytest.mark.parametrize(
