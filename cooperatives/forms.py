@@ -5,6 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import KIND_CHOICES
+from core.images import validate_image_pixels
 from core.phones import parse_phone, validate_phone
 from provenance.validators import (
     validate_certificate_file,
@@ -93,6 +94,7 @@ class ApplicationForm(forms.Form):
                     code="too_large",
                 )
             validate_certificate_file(upload)
+            validate_image_pixels(upload)
         return files
 
     def clean(self):

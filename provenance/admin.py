@@ -1,7 +1,9 @@
 """Staff enter and review provenance data here; every write goes through provenance.services
 (the admin holds no rule of its own)."""
 
+from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -10,11 +12,13 @@ from provenance import services
 from provenance.forms import GrowingAreaForm, LabTestForm, LotForm, LotInputFormSet
 from provenance.models import (
     ChainCheckpoint,
+    CompanyPrefix,
     Cooperative,
     EventLot,
     GrowingArea,
     GrowingAreaStatusChange,
     Lab,
+    LabLimit,
     LabResult,
     LabTest,
     Lot,
@@ -220,13 +224,26 @@ class LotAdmin(admin.ModelAdmin):
 class LabResultInline(admin.TabularInline):
     model = LabResult
     extra = 3
+    # the limit is the lab's (LabLimit), copied when the test is judged
     fields = ("category", "analyte", "value", "unit", "limit_kind", "limit", "passed")
-    readonly_fields = ("passed",)
+    readonly_fields = ("limit_kind", "limit", "passed")
+
+
+class LabLimitInline(admin.TabularInline):
+    model = LabLimit
+    extra = 1
+    fields = ("category", "analyte", "unit", "limit_kind", "limit", "basis")
 
 
 @admin.register(Lab)
 class LabAdmin(admin.ModelAdmin):
     list_display = ("name", "accreditation", "accreditation_number")
+    inlines = [LabLimitInline]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # tests awaiting a limit (or accreditation) are judged again
+        services.rejudge_awaiting_tests(form.instance, user=request.user)
 
 
 @admin.register(LabTest)
@@ -235,8 +252,14 @@ class LabTestAdmin(admin.ModelAdmin):
     corrected result is a new lab test, with its own event)."""
 
     form = LabTestForm
-    list_display = ("certificate_number", "lab", "lot", "tested_on", "passed")
-    list_filter = ("passed", "lab")
+    list_display = ("certificate_number", "lab", "lot", "tested_on", "status")
+    list_filter = ("status", "lab")
+    readonly_fields = ("status", "review")
+
+    @admin.display(description=_("Why it awaits review"))
+    def review(self, obj):
+        return "; ".join(services.review_reason_message(r) for r in obj.review_reasons or [])
+
     search_fields = ("certificate_number", "lot__code")
     raw_id_fields = ("lot",)
     inlines = [LabResultInline]
@@ -256,12 +279,9 @@ class LabTestAdmin(admin.ModelAdmin):
             for row in formset.forms:
                 data = row.cleaned_data
                 if data and not data.get("DELETE"):
+                    # no limit: the lab's own (LabLimit) judges each result
                     results.append(
-                        {
-                            name: data[name]
-                            for name in ("category", "analyte", "value", "unit", "limit")
-                        }
-                        | {"limit_kind": data.get("limit_kind") or LabResult.LimitKind.MAX}
+                        {name: data[name] for name in ("category", "analyte", "value", "unit")}
                     )
         data = form.cleaned_data
         test = services.record_lab_test(
@@ -393,3 +413,47 @@ class SuspectPackReportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+# ---------------------------------------------------------------- GS1 company prefixes (provseller)
+
+
+class CompanyPrefixForm(forms.ModelForm):
+    class Meta:
+        model = CompanyPrefix
+        fields = ("prefix", "cooperative", "reference")
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk is None and cleaned.get("prefix") and cleaned.get("cooperative"):
+            try:
+                services.check_company_prefix(cleaned["prefix"], cleaned["cooperative"])
+            except ValidationError as exc:
+                self.add_error("prefix", exc)
+        return cleaned
+
+
+@admin.register(CompanyPrefix)
+class CompanyPrefixAdmin(admin.ModelAdmin):
+    """Staff register the GS1 company prefix GS1 Vietnam issued to a cooperative."""
+
+    form = CompanyPrefixForm
+    list_display = ("prefix", "cooperative", "reference", "registered_at", "registered_by")
+    search_fields = ("prefix", "cooperative__name", "reference")
+    fields = ("prefix", "cooperative", "reference")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("prefix", "cooperative") if obj else ()
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save(update_fields=["reference"])
+            return
+        registered = services.register_company_prefix(
+            prefix=obj.prefix,
+            cooperative=obj.cooperative,
+            reference=obj.reference,
+            user=request.user,
+        )
+        obj.pk = registered.pk
+        obj._state.adding = False

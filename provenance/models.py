@@ -3,8 +3,9 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -329,10 +330,12 @@ class Lot(models.Model):
         verbose_name_plural = _("lots")
         ordering = ["-pk"]
         constraints = [
+            # a lot number is unique per GTIN and owner (the owner holds the GTIN's
+            # company prefix: provenance.services.lots.check_gtin_owner)
             models.UniqueConstraint(
-                fields=["gtin", "lot_number"],
+                fields=["gtin", "lot_number", "cooperative"],
                 condition=~models.Q(gtin=""),
-                name="provenance_unique_gtin_lot",
+                name="provenance_unique_gtin_lot_owner",
             )
         ]
 
@@ -455,6 +458,21 @@ class LabTest(models.Model):
         validators=[validate_certificate_file],
     )
     passed = models.BooleanField(_("passed"), default=False, editable=False)
+    # Worked out by provenance.services.labs against the lab's own limits (LabLimit):
+    # without a certificate file, an accredited lab or a limit for every result, a test
+    # awaits review and its lot cannot be sold.
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=[
+            ("awaiting_review", _("Awaiting review")),
+            ("passed", _("Passed")),
+            ("failed", _("Failed")),
+        ],
+        default="awaiting_review",
+        editable=False,
+    )
+    review_reasons = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("lab test")
@@ -484,11 +502,18 @@ class LabResult(models.Model):
     analyte = models.CharField(_("analyte"), max_length=100)
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=4)
     unit = models.CharField(_("unit"), max_length=20)
-    limit = models.DecimalField(_("limit"), max_digits=12, decimal_places=4)
-    limit_kind = models.CharField(
-        _("limit kind"), max_length=3, choices=LimitKind.choices, default=LimitKind.MAX
+    # The lab's limit (copied from LabLimit when the test is judged), never the seller's.
+    limit = models.DecimalField(
+        _("limit"), max_digits=12, decimal_places=4, null=True, blank=True, editable=False
     )
-    passed = models.BooleanField(_("pass"), default=False, editable=False)
+    limit_kind = models.CharField(
+        _("limit kind"),
+        max_length=3,
+        choices=LimitKind.choices,
+        default=LimitKind.MAX,
+        editable=False,
+    )
+    passed = models.BooleanField(_("pass"), null=True, default=None, editable=False)
 
     class Meta:
         verbose_name = _("lab result")
@@ -497,13 +522,6 @@ class LabResult(models.Model):
 
     def __str__(self):
         return f"{self.analyte}: {self.value} {self.unit}"
-
-    def save(self, *args, **kwargs):
-        if self.limit_kind == self.LimitKind.MIN:
-            self.passed = self.value >= self.limit
-        else:
-            self.passed = self.value <= self.limit
-        super().save(*args, **kwargs)
 
 
 # ---------------------------------------------------------------- the event chain
@@ -799,3 +817,78 @@ class SuspectPackReport(models.Model):
     def __str__(self):
         code = "/".join(part for part in (self.gtin, self.lot_number, self.serial) if part)
         return f"{self.created_at:%Y-%m-%d} {code or '-'}"
+
+
+# ---------------------------------------------------------------- what a seller may certify (provseller)
+
+
+class LabLimit(models.Model):
+    """A lab's own limit for one analyte, kept by staff from the lab's published method
+    or the regulation it tests against. Results are judged against these, never against
+    a limit the seller typed."""
+
+    lab = models.ForeignKey(
+        Lab, on_delete=models.CASCADE, related_name="limits", verbose_name=_("laboratory")
+    )
+    category = models.CharField(_("category"), max_length=20, choices=LabResult.Category.choices)
+    analyte = models.CharField(_("analyte"), max_length=100)
+    unit = models.CharField(_("unit"), max_length=20)
+    limit = models.DecimalField(_("limit"), max_digits=12, decimal_places=4)
+    limit_kind = models.CharField(
+        _("limit kind"),
+        max_length=3,
+        choices=LabResult.LimitKind.choices,
+        default=LabResult.LimitKind.MAX,
+    )
+    basis = models.CharField(
+        _("basis"),
+        max_length=200,
+        blank=True,
+        help_text=_("Regulation or method the limit comes from, e.g. QCVN 8-2:2011/BYT."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("lab limit")
+        verbose_name_plural = _("lab limits")
+        ordering = ["lab", "category", "analyte"]
+        constraints = [
+            models.UniqueConstraint(Lower("analyte"), "lab", name="provenance_unique_lab_analyte")
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.lab}: {self.analyte} {self.get_limit_kind_display()} {self.limit} {self.unit}"
+        )
+
+
+class CompanyPrefix(models.Model):
+    """A GS1 company prefix, registered by staff to the cooperative GS1 issued it to.
+    Only that cooperative may pack under a GTIN that carries it."""
+
+    prefix = models.CharField(
+        _("GS1 company prefix"),
+        max_length=12,
+        unique=True,
+        validators=[RegexValidator(r"^\d{6,12}$", _("A GS1 company prefix has 6 to 12 digits."))],
+        help_text=_("As in the GTIN-13, e.g. 8936012345 (GS1 Vietnam: starts with 893)."),
+    )
+    cooperative = models.ForeignKey(
+        "partner.Partner",
+        on_delete=models.PROTECT,
+        related_name="gs1_prefixes",
+        verbose_name=_("cooperative"),
+    )
+    reference = models.CharField(_("GS1 membership reference"), max_length=100, blank=True)
+    registered_at = models.DateTimeField(_("registered at"), default=timezone.now)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("GS1 company prefix")
+        verbose_name_plural = _("GS1 company prefixes")
+        ordering = ["prefix"]
+
+    def __str__(self):
+        return f"{self.prefix} ({self.cooperative})"

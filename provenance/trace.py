@@ -3,6 +3,7 @@ length (lot, lineage, events, chain verification, status history, scans)."""
 
 import logging
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from provenance import geo, gs1, services
 from provenance.models import (
     AreaStatus,
+    CompanyPrefix,
     GrowingAreaStatusChange,
     Lot,
     ProvenanceEvent,
@@ -94,9 +96,22 @@ def find_lot(gtin, lot_number, serial=None):
         link = gs1.make_link(gtin, lot_number, serial)
     except gs1.InvalidCode as exc:
         raise CodeNotFound("invalid") from exc
+    # A lot number is unique per GTIN and owner: the code names the lot of the
+    # cooperative holding the GTIN's company prefix, never another's lot under it (one
+    # query: prefixes of different cooperatives never overlap).
+    prefixes = services.gtin_prefix_candidates(link.gtin)
     lot = (
         Lot.objects.filter(kind=Lot.Kind.PACKED, gtin=link.gtin, lot_number=link.lot)
+        .filter(
+            Exists(
+                CompanyPrefix.objects.filter(
+                    prefix__in=prefixes, cooperative_id=OuterRef("cooperative_id")
+                )
+            )
+            | ~Exists(CompanyPrefix.objects.filter(prefix__in=prefixes))
+        )
         .select_related("product", "cooperative", "cooperative__cooperative")
+        .order_by("pk")
         .first()
     )
     if lot is None:

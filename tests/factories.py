@@ -83,9 +83,13 @@ class ProductFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def image(self, create, extracted, **kwargs):
         if create and extracted:
-            ProductImage.objects.create(
+            from shop.catalogue.thumbnails import make_product_thumbnails
+
+            image = ProductImage.objects.create(
                 product=self, original=jpeg_file(f"{self.upc}.jpg"), caption=self.title_vi
             )
+            # As the task does once the upload commits (tests roll back instead).
+            make_product_thumbnails.call(image.pk)
 
 
 class StockRecordFactory(factory.django.DjangoModelFactory):

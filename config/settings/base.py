@@ -388,6 +388,9 @@ TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).extend(
 # The Wagtail admin calls no outside host: no release check, no Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Packing: units x net weight may exceed the input weight by at most this share (packaging,
+# moisture); litres count as kilograms.
+PROVENANCE_PACKING_TOLERANCE = env("PROVENANCE_PACKING_TOLERANCE", "0.02")
 # --- money: holds per buyer, cash-on-delivery confirmation
 # Orders holding stock without money (awaiting payment, or cash on delivery) one buyer
 # (same e-mail, phone, account or browser session) may have open at once, and units of
@@ -432,6 +435,50 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "dashboard:order-export-permits",
     },
 ]
+
+# Request bodies: a larger declared Content-Length gets a 413 page before anything is
+# read (core.request_limits). First matching path prefix wins; everything else (public
+# forms, checkout, login) gets the default.
+_LANG = "|".join(code for code, _name in LANGUAGES)
+REQUEST_BODY_DEFAULT_LIMIT = int(env("REQUEST_BODY_DEFAULT_LIMIT", str(1024 * 1024)))
+REQUEST_BODY_LIMITS = [
+    # "Sell with us": a few certificates (each at most COOPERATIVE_UPLOAD_MAX_BYTES).
+    (rf"^/({_LANG})/cooperatives/apply/", int(env("REQUEST_BODY_APPLY_LIMIT", "12582912"))),
+    # Dashboard product images and lab certificates, the admins' uploads.
+    (rf"^/({_LANG})/shop/dashboard/", int(env("REQUEST_BODY_UPLOAD_LIMIT", "26214400"))),
+    (r"^/cms-admin/", int(env("REQUEST_BODY_UPLOAD_LIMIT", "26214400"))),
+    (r"^/django-admin/", int(env("REQUEST_BODY_UPLOAD_LIMIT", "26214400"))),
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("oscar.apps.basket.middleware.BasketMiddleware") + 1,
+    "core.request_limits.RequestSizeLimitMiddleware",
+)
+# Form fields (not files) held in memory; files above this go to a temporary file.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+
+# Images: refused above this many pixels, read from the header before decoding
+# (core.images); Pillow and Wagtail use the same limit.
+IMAGE_MAX_PIXELS = int(env("IMAGE_MAX_PIXELS", "40000000"))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGE_MAX_PIXELS
+
+# Anonymous "Sell with us" applications per client address and hour (cache-counted).
+COOPERATIVE_APPLY_PER_HOUR = int(env("COOPERATIVE_APPLY_PER_HOUR", "3"))
+COOPERATIVE_APPLY_TRIES_PER_HOUR = int(env("COOPERATIVE_APPLY_TRIES_PER_HOUR", "10"))
+
+# Thumbnails are made by a task after the upload commits, never by a page
+# (shop.catalogue.thumbnails). Dev/tests run tasks at once; production names a worker
+# backend (e.g. django-tasks-db's DatabaseBackend or django-tasks-rq) and runs it.
+THUMBNAIL_BACKEND = "shop.catalogue.thumbnails.DeferredThumbnailBackend"
+if "TASKS" not in globals():
+    TASKS = {
+        "default": {
+            "BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+        }
+    }
+# Dashboard deletes that other records protect: a message, not a 500.
+MIDDLEWARE.append("shop.dashboard.middleware.ProtectedDeleteMiddleware")
 # --- provcore: signed provenance checkpoints (Ed25519; the key is a file, never in the DB)
 # PEM file of the private key that signs checkpoints of every chain's head. Development
 # generates one at this path when missing; production requires it (production.py).
@@ -489,3 +536,29 @@ INTL_CHARGES = env("INTL_CHARGES", "OUR")
 INTL_TRANSFER_WINDOW_DAYS = int(env("INTL_TRANSFER_WINDOW_DAYS", "7"))
 # Oscar's "home" (breadcrumbs, "continue shopping") is the home of the page's language.
 OSCAR_HOMEPAGE = _language_home()
+
+# Security headers. Content-Security-Policy (core.middleware): scripts only from our
+# origin or with the request's nonce; the admin, Wagtail admin and dashboard paths allow
+# inline scripts (their own templates need them). Styles may be inline (no script runs
+# from a style attribute). CSP_REPORT_ONLY=1 tries a change without enforcing it.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "core.middleware.ContentSecurityPolicyMiddleware",
+)
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    # No form-action: "place order" redirects to the card processor's hosted checkout,
+    # and Chromium applies form-action to that redirect.
+}
+CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/"]
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

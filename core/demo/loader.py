@@ -49,24 +49,44 @@ def cooperative_email(code):
 
 
 class DemoLoader:
-    def __init__(self, log=print):
+    #: The steps of ``run``, in order, as ``progress`` announces them.
+    STEPS = [
+        "languages, countries and shipping",
+        "catalogue: products, pictures and stock",
+        "provenance: growing areas, lots and their sealed events",
+        "cooperative profiles",
+        "pages in Vietnamese and their English translations",
+        "demo accounts",
+    ]
+
+    def __init__(self, log=print, progress=None):
         self.log = log
+        self.progress = progress or (lambda number, total, name: None)
         self.created = 0
 
     def note(self, message):
         self.created += 1
         self.log(message)
 
+    def step(self, number):
+        self.progress(number, len(self.STEPS), self.STEPS[number - 1])
+
     def run(self):
         with transaction.atomic():
+            self.step(1)
             self.ensure_locales()
             ensure_checkout_data(log=self.note)
+            self.step(2)
             self.ensure_catalogue()
+            self.step(3)
             ensure_provenance(self)
+            self.step(4)
             ensure_cooperative_profiles(self)
         with transaction.atomic():
+            self.step(5)
             self.ensure_pages()
         with transaction.atomic():
+            self.step(6)
             self.ensure_users()
         return self.created
 

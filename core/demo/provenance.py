@@ -20,9 +20,11 @@ from core.demo import content
 from provenance import gs1, services
 from provenance.models import (
     AreaStatus,
+    CompanyPrefix,
     Cooperative,
     GrowingArea,
     Lab,
+    LabLimit,
     Lot,
     ScanRecord,
     SeedSource,
@@ -174,8 +176,25 @@ def boundary(lat, lon, hectares, seed):
     return {"type": "Polygon", "coordinates": [points]}
 
 
-def demo_gtin(index):
-    return gs1.with_check_digit(f"893600{index:06d}").zfill(14)
+def demo_prefix(coop_code):
+    """Each cooperative's own GS1 company prefix (sample numbers: 893 600 1..5)."""
+    codes = [spec["code"] for spec in content.COOPERATIVES]
+    return f"893600{codes.index(coop_code) + 1}"
+
+
+def demo_gtin(index, coop_code=None):
+    """A GTIN under the company prefix of the cooperative that sells product ``index``."""
+    if coop_code is None:
+        coop_code = content.PRODUCTS[index - 1][2]
+    return gs1.with_check_digit(f"{demo_prefix(coop_code)}{index:05d}").zfill(14)
+
+
+def demo_certificate(number):
+    """A stand-in certificate file (a one-page PDF) for a demo lab test."""
+    from django.core.files.base import ContentFile
+
+    body = f"%PDF-1.4\n% Phieu ket qua thu nghiem {number} (du lieu mau / sample)\n%%EOF\n"
+    return ContentFile(body.encode(), name=f"{number}.pdf")
 
 
 def demo_serials(upc, count):
@@ -290,6 +309,12 @@ class ProvenanceDemo:
     def ensure_cooperatives(self):
         for i, spec in enumerate(content.COOPERATIVES, start=1):
             partner = self.partners[spec["code"]]
+            if not CompanyPrefix.objects.filter(prefix=demo_prefix(spec["code"])).exists():
+                services.register_company_prefix(
+                    prefix=demo_prefix(spec["code"]),
+                    cooperative=partner,
+                    reference=f"GS1 Việt Nam – mẫu {i}",
+                )
             if not Cooperative.objects.filter(partner=partner).exists():
                 Cooperative.objects.create(
                     partner=partner,
@@ -325,12 +350,26 @@ class ProvenanceDemo:
 
     def ensure_labs(self):
         self.labs = []
+        limits = lab_results("seedlings") + lab_results("root")
         for name, accreditation, number in LABS:
             lab, made = Lab.objects.get_or_create(
                 name=name, defaults={"accreditation": accreditation, "accreditation_number": number}
             )
             if made:
                 self.note(f"lab {number}")
+            # the lab's own limits, kept by staff (results are judged against these)
+            for row in limits:
+                LabLimit.objects.get_or_create(
+                    lab=lab,
+                    analyte=row["analyte"],
+                    defaults={
+                        "category": row["category"],
+                        "unit": row["unit"],
+                        "limit": row["limit"],
+                        "limit_kind": row["limit_kind"],
+                        "basis": "QCVN / Dược điển Việt Nam V (mẫu)",
+                    },
+                )
             self.labs.append(lab)
 
     def ensure_areas(self):
@@ -454,6 +493,7 @@ class ProvenanceDemo:
             lot=source,
             lab=lab,
             certificate_number=f"PKN-{upc}-2025",
+            certificate=demo_certificate(f"PKN-{upc}-2025"),
             sampled_on=datetime.date(2025, 10, 8),
             tested_on=datetime.date(2025, 10, 15),
             results=lab_results("seedlings" if class_slug == "seedlings" else "root"),
@@ -505,6 +545,7 @@ class ProvenanceDemo:
                     lot=processed,
                     lab=self.labs[0],
                     certificate_number="PKN-SLC-DR-003-2024",
+                    certificate=demo_certificate("PKN-SLC-DR-003-2024"),
                     sampled_on=datetime.date(2024, 9, 22),
                     tested_on=datetime.date(2024, 9, 30),
                     results=lab_results("root"),
@@ -514,7 +555,7 @@ class ProvenanceDemo:
                     used=Decimal("2"),
                     code="PK-SLC-DR-003-2024",
                     units=100,
-                    gtin=demo_gtin(8),
+                    gtin=demo_gtin(8, "cty-sam-tung-qua-lin"),
                     lot_number="24DR008",
                     stockrecord=product.stockrecords.all()[0],
                     product=product,

@@ -38,17 +38,30 @@ from provenance.services.chain import (
     verify_events,
     verify_lineage,
 )
-from provenance.services.labs import check_lab_dates, record_lab_test, register_lab_test
+from provenance.services.labs import (
+    check_lab_dates,
+    judge_lab_test,
+    record_lab_test,
+    register_lab_test,
+    rejudge_awaiting_tests,
+    review_reason_message,
+)
 from provenance.services.lots import (
     CORRECTABLE,
     MAX_OUTPUT_RATIO,
+    check_company_prefix,
+    check_gtin_owner,
     check_harvest,
     check_inputs,
     check_lot_fields,
+    check_mass_balance,
     check_new_lot_code,
     correct_lot,
+    gtin_prefix_candidates,
     max_yield_kg_per_ha,
     pack_lot,
+    pack_net_weight_g,
+    prefix_of_gtin,
     record_harvest,
     record_lot,
     record_planting,
@@ -57,6 +70,7 @@ from provenance.services.lots import (
     record_shipment,
     refresh_lineage,
     refresh_lineage_downstream,
+    register_company_prefix,
     release_lot,
     remaining,
     sealed_lot_state,
@@ -76,6 +90,16 @@ from provenance.services.sale import (
 from provenance.services.sealed import LOT_FIELDS, Mismatch
 
 __all__ = [
+    "gtin_prefix_candidates",
+    "check_company_prefix",
+    "register_company_prefix",
+    "prefix_of_gtin",
+    "pack_net_weight_g",
+    "check_mass_balance",
+    "check_gtin_owner",
+    "review_reason_message",
+    "rejudge_awaiting_tests",
+    "judge_lab_test",
     "CORRECTABLE",
     "LOT_FIELDS",
     "MAX_OUTPUT_RATIO",

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from provenance import gs1
 from provenance.hashing import normalise
 from provenance.models import (
+    CompanyPrefix,
     EventLot,
     Lot,
     LotInput,
@@ -149,6 +150,7 @@ def check_lot_fields(
     gtin="",
     lot_number="",
     product_form="",
+    cooperative=None,
     **_ignored,
 ):
     """The rules on a lot's own fields (the admin's form and the services call this):
@@ -162,6 +164,11 @@ def check_lot_fields(
         ):
             if not value:
                 errors[name].append(_("A packed lot needs this."))
+        if gtin and cooperative is not None and gs1.is_valid_gtin(gtin):
+            try:  # only the holder of the GTIN's company prefix packs under it
+                check_gtin_owner(gtin, cooperative)
+            except ValidationError as exc:
+                errors["gtin"].extend(exc.messages)
     if kind in (Lot.Kind.PLANTING, Lot.Kind.HARVEST) and not growing_area:
         errors["growing_area"].append(_("Plantings and harvests happen in a growing area."))
     if kind == Lot.Kind.SEEDLING and not seed_source:
@@ -194,6 +201,7 @@ def _fields_of(lot):
         "gtin": lot.gtin,
         "lot_number": lot.lot_number,
         "product_form": lot.product_form,
+        "cooperative": lot.cooperative if lot.cooperative_id else None,
     }
 
 
@@ -424,24 +432,34 @@ def pack_lot(
     serials=(),
     packed_on=None,
     release=True,
+    net_weight_g=None,
     user=None,
 ):
     """Pack ``used`` (in the source's unit) of ``source`` into ``units`` packs with a GTIN
-    and lot number; ``serials`` are the unit serials (AI 21)."""
+    and lot number; ``serials`` are the unit serials (AI 21). The packer must hold the
+    GTIN's company prefix, the lot number must be new for the GTIN and its owner, and
+    the packs may not hold more than the input (``check_mass_balance``); the net weight
+    per pack is the product's ``net_weight_g`` (``net_weight_g`` only for a product
+    without one)."""
     gtin = gs1.normalize_gtin(gtin) if gs1.is_valid_gtin(gtin) else None
     if gtin is None:
         raise ValidationError(_("This GTIN is not valid: wrong length or check digit."))
     if not gs1.is_valid_ai_value(lot_number):
         raise ValidationError(_("This lot number is not valid."))
-    if Lot.objects.filter(gtin=gtin, lot_number=lot_number).exists():
-        raise ValidationError(_("This GTIN and lot number are already used."))
     for serial in serials:
         if not gs1.is_valid_ai_value(serial):
             raise ValidationError(_("Serial “%(serial)s” is not valid.") % {"serial": serial})
+    cooperative = stockrecord.partner if stockrecord else source.cooperative
+    product = product or (stockrecord.product if stockrecord else None)
+    if source.unit in (Lot.Unit.KG, Lot.Unit.LITRE):
+        net_weight_g = pack_net_weight_g(product, net_weight_g)
     with transaction.atomic():
+        check_gtin_owner(gtin, cooperative)
+        if Lot.objects.filter(gtin=gtin, lot_number=lot_number, cooperative=cooperative).exists():
+            raise ValidationError(_("This GTIN and lot number are already used."))
         _lock_lots([source])
         check_inputs([(source, used)])
-        cooperative = stockrecord.partner if stockrecord else source.cooperative
+        check_mass_balance(source, used, units, net_weight_g)
         lot = Lot(
             code=code,
             kind=Lot.Kind.PACKED,
@@ -452,7 +470,7 @@ def pack_lot(
             product_form=product_form,
             gtin=gtin,
             lot_number=lot_number,
-            product=product or (stockrecord.product if stockrecord else None),
+            product=product,
             stockrecord=stockrecord,
             best_before=best_before,
             released=release,
@@ -471,6 +489,7 @@ def pack_lot(
                 "bestBefore": best_before.isoformat() if best_before else None,
                 "serials": list(serials),
                 "released": release,
+                "netWeightG": Decimal(net_weight_g) if net_weight_g is not None else None,
             },
             user=user,
         )
@@ -532,6 +551,8 @@ def record_lot(lot, *, inputs=(), serials=(), user=None):
             output_unit=lot.unit,
             process=lot.process,
         )
+        if lot.kind == Lot.Kind.PACKED:
+            check_packed_inputs(lot, inputs)
         lot.save()
         _link_inputs(lot, inputs)
         UnitSerial.objects.bulk_create([UnitSerial(lot=lot, serial=s) for s in serials])
@@ -634,6 +655,17 @@ def correct_lot(lot, *, reason, changes=None, inputs=None, user=None):
                 process=current.process,
                 exclude_lot=current,
             )
+        if current.kind == Lot.Kind.PACKED and (
+            inputs is not None or {"quantity", "product"} & set(changes)
+        ):
+            check_packed_inputs(
+                current,
+                inputs
+                if inputs is not None
+                else [
+                    (link.source, link.quantity) for link in current.inputs.select_related("source")
+                ],
+            )
         current.save()
         if inputs is not None:
             LotInput.objects.filter(lot=current).delete()
@@ -669,3 +701,179 @@ def correct_lot(lot, *, reason, changes=None, inputs=None, user=None):
         )
         refresh_dependants([current.pk])
     return current
+
+
+# ---------------------------------------------------------------- what a seller may certify
+
+
+def packing_tolerance():
+    return Decimal(str(getattr(settings, "PROVENANCE_PACKING_TOLERANCE", "0.02")))
+
+
+def product_net_weight_g(product):
+    """The product's ``net_weight_g`` attribute (its parent's for a variant), or None."""
+    while product is not None:
+        value = (
+            product.attribute_values.filter(attribute__code="net_weight_g")
+            .values_list("value_integer", flat=True)
+            .first()
+        )
+        if value:
+            return Decimal(value)
+        product = product.parent if product.parent_id else None
+    return None
+
+
+def pack_net_weight_g(product, stated=None):
+    """The net weight of one pack: the product's own (what the buyer is told); a stated
+    weight only for a product without one, and never a different one."""
+    own = product_net_weight_g(product) if product is not None else None
+    if stated is not None:
+        stated = Decimal(stated)
+        if stated <= 0:
+            raise ValidationError(_("A pack's net weight must be more than 0 g."))
+        if own is not None and stated != own:
+            raise ValidationError(
+                _("The product's net weight is %(own)s g, not %(stated)s g.")
+                % {"own": _n(own), "stated": _n(stated)}
+            )
+    weight = own if own is not None else stated
+    if weight is None:
+        raise ValidationError(
+            _("The product has no net weight: set it (in grams) before packing it.")
+        )
+    return weight
+
+
+def check_mass_balance(source, used, units, net_weight_g):
+    """Packs cannot hold more than went into them: ``units`` × the net weight is at most
+    the weight used from ``source`` (kg; litres count as kg), plus the packaging
+    tolerance; one plant or piece per pack. ``used`` is checked against what ``source``
+    still holds by ``check_inputs``."""
+    used, units = Decimal(used), Decimal(units)
+    if units < 1 or units != units.to_integral_value():
+        raise ValidationError(_("Packs are counted in whole numbers."))
+    tolerance = packing_tolerance()
+    if source.unit in (Lot.Unit.KG, Lot.Unit.LITRE):
+        packed_kg = units * Decimal(net_weight_g) / 1000
+        allowed = used * (1 + tolerance)
+        if packed_kg > allowed:
+            raise ValidationError(
+                _(
+                    "%(units)s packs of %(net)s g hold %(packed)s kg, but only %(used)s kg "
+                    "of lot %(lot)s go into them (%(tolerance)s%% tolerance)."
+                )
+                % {
+                    "units": _n(units),
+                    "net": _n(net_weight_g),
+                    "packed": _n(packed_kg),
+                    "used": _n(used),
+                    "lot": source.code,
+                    "tolerance": _n(tolerance * 100),
+                }
+            )
+    elif units > used:
+        raise ValidationError(
+            _("%(units)s packs cannot be made from %(used)s %(unit)s.")
+            % {
+                "units": _n(units),
+                "used": _n(used),
+                "unit": source.get_unit_display(),
+            }
+        )
+
+
+def company_digits(gtin):
+    """The digits of a GTIN-14 that start with the GS1 company prefix (its GTIN-13 form,
+    without the indicator and check digits)."""
+    return gs1.normalize_gtin(gtin)[1:13]
+
+
+def gtin_prefix_candidates(gtin):
+    """Every company prefix (6 to 12 digits) this GTIN could carry."""
+    digits = company_digits(gtin)
+    return [digits[:n] for n in range(6, 13)]
+
+
+def prefix_of_gtin(gtin):
+    """The registered company prefix this GTIN carries (the longest), or None."""
+    candidates = gtin_prefix_candidates(gtin)
+    found = list(CompanyPrefix.objects.filter(prefix__in=candidates).select_related("cooperative"))
+    return max(found, key=lambda p: len(p.prefix)) if found else None
+
+
+def check_gtin_owner(gtin, cooperative):
+    """Only the cooperative holding the GTIN's company prefix may pack under it."""
+    prefix = prefix_of_gtin(gtin)
+    if prefix is None:
+        raise ValidationError(
+            _(
+                "The company prefix of GTIN %(gtin)s is not registered: ask the staff to "
+                "register your GS1 company prefix first."
+            )
+            % {"gtin": gtin}
+        )
+    if prefix.cooperative_id != cooperative.pk:
+        raise ValidationError(
+            _("GTIN %(gtin)s carries the company prefix of another cooperative.") % {"gtin": gtin}
+        )
+    return prefix
+
+
+def check_company_prefix(prefix, cooperative, *, lock=False):
+    """A prefix has 6 to 12 digits and overlaps no prefix of another cooperative."""
+    if not prefix.isdigit() or not 6 <= len(prefix) <= 12:
+        raise ValidationError(_("A GS1 company prefix has 6 to 12 digits."))
+    existing = CompanyPrefix.objects.filter(prefix__startswith=prefix[:6]).select_related(
+        "cooperative"
+    )
+    if lock:
+        existing = existing.select_for_update()
+    overlapping = [
+        p
+        for p in existing
+        if (p.prefix.startswith(prefix) or prefix.startswith(p.prefix))
+        and p.cooperative_id != cooperative.pk
+    ]
+    if overlapping:
+        raise ValidationError(
+            _("Prefix %(prefix)s overlaps %(other)s, registered to %(coop)s.")
+            % {
+                "prefix": prefix,
+                "other": overlapping[0].prefix,
+                "coop": overlapping[0].cooperative,
+            }
+        )
+
+
+def register_company_prefix(*, prefix, cooperative, reference="", user=None):
+    """Staff register a GS1 company prefix to a cooperative. A prefix may not overlap
+    one registered to another cooperative. Packed lots under it are checked again."""
+    prefix = (prefix or "").strip()
+    with transaction.atomic():
+        check_company_prefix(prefix, cooperative, lock=True)
+        registered, _created = CompanyPrefix.objects.update_or_create(
+            prefix=prefix,
+            defaults={"cooperative": cooperative, "reference": reference, "registered_by": user},
+        )
+        lots = list(
+            Lot.objects.filter(kind=Lot.Kind.PACKED, gtin__regex=rf"^[0-9]{prefix}")
+            .select_related("cooperative")
+            .order_by("pk")
+        )
+        refresh_sellability(lots)
+    return registered
+
+
+def check_packed_inputs(lot, inputs):
+    """A packed lot typed in or corrected by staff: its packs hold no more than its
+    inputs (``check_mass_balance`` over the inputs together)."""
+    if not inputs:
+        return
+    by_weight = [(source, Decimal(q)) for source, q in inputs if source.unit in _BY_WEIGHT]
+    rows = by_weight or [(source, Decimal(q)) for source, q in inputs]
+    net = pack_net_weight_g(lot.product) if by_weight else None
+    check_mass_balance(rows[0][0], sum(q for _s, q in rows), lot.quantity, net)
+
+
+_BY_WEIGHT = (Lot.Unit.KG, Lot.Unit.LITRE)

@@ -93,12 +93,31 @@ def compute_blockers(lot, lineage=None):
         item.seed_source_id for item in lineage.lots.values()
     ):
         blockers.append({"code": "no_seed_source"})
-    failed = [t for t in lineage.lab_tests if not t.passed]
+    failed = [t for t in lineage.lab_tests if t.status == "failed"]
+    awaiting = [t for t in lineage.lab_tests if t.status == "awaiting_review"]
     if failed:
         blockers.append({"code": "lab_failed", "certificate": failed[0].certificate_number})
+    elif awaiting:
+        blockers.append(
+            {"code": "lab_awaiting_review", "certificate": awaiting[0].certificate_number}
+        )
     elif not lineage.lab_tests:
         blockers.append({"code": "no_lab_test"})
+    if lot.gtin:
+        blockers.extend(gtin_blockers(lot))
     return blockers
+
+
+def gtin_blockers(lot):
+    """A packed lot is sold under its GTIN only by the holder of the GTIN's company prefix."""
+    from provenance.services.lots import prefix_of_gtin
+
+    prefix = prefix_of_gtin(lot.gtin)
+    if prefix is None:
+        return [{"code": "gtin_unregistered", "gtin": lot.gtin}]
+    if prefix.cooperative_id != lot.cooperative_id:
+        return [{"code": "gtin_not_owned", "gtin": lot.gtin}]
+    return []
 
 
 def summarise(lineage):
@@ -122,6 +141,7 @@ def summarise(lineage):
                 "lab": tests[-1].lab.name,
                 "certificate": tests[-1].certificate_number,
                 "passed": tests[-1].passed,
+                "status": tests[-1].status,
             }
             if tests
             else None,
@@ -188,6 +208,9 @@ def blocker_message(blocker):
         "no_seed_source": _("no recognised seed source is recorded for these seedlings"),
         "lab_failed": _("lab test %(certificate)s failed"),
         "no_lab_test": _("no passing lab test is recorded"),
+        "lab_awaiting_review": _("lab test %(certificate)s is awaiting review"),
+        "gtin_unregistered": _("the company prefix of GTIN %(gtin)s is not registered"),
+        "gtin_not_owned": _("GTIN %(gtin)s belongs to another cooperative"),
         "expired": _("the lot is past its best-before date"),
         "unchecked": _("the lot's chain has not been checked yet"),
         "seal_mismatch": _("the records of lots %(lots)s differ from what their events sealed"),

@@ -91,6 +91,7 @@ def lab_test_state(test, results, digest=None):
             "certificate": test.certificate.name or "",
             "certificateSha256": file_digest(test.certificate) if digest is None else digest,
             "passed": test.passed,
+            "status": test.status,
             "results": sorted(
                 (result_state(r) for r in results),
                 key=lambda r: (r["category"], r["analyte"], r["value"]),

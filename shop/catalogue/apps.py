@@ -6,6 +6,9 @@ class CatalogueConfig(apps.CatalogueConfig):
 
     def ready(self):
         super().ready()
+        from core.images import apply_pillow_limit
+
+        apply_pillow_limit()
         from django.db.models.signals import post_save
         from oscar.core.loading import get_model
 

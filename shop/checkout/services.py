@@ -250,7 +250,6 @@ def place_order(
         shipping_charge = shipping_method.calculate(basket)
         total = OrderTotalCalculator(request).calculate(basket, shipping_charge)
         amount = int(total.incl_tax)
-        country = shipping_address.country_id if shipping_address is not None else ""
         if payment_method not in available_payment_methods(country_code=country, total=amount):
             raise PaymentMethodNotAllowed(_("This payment method is not available for this order."))
 

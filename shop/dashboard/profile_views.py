@@ -9,6 +9,7 @@ from django.views import generic
 
 from cooperatives import access
 from cooperatives.models import Profile
+from core.widgets import RichTextWidget
 
 
 class ProfileForm(forms.ModelForm):
@@ -17,8 +18,8 @@ class ProfileForm(forms.ModelForm):
         fields = ["story_vi", "story_en"]
         # Each story is in its own language, whatever the dashboard's language.
         widgets = {
-            "story_vi": forms.Textarea(attrs={"lang": "vi"}),
-            "story_en": forms.Textarea(attrs={"lang": "en"}),
+            "story_vi": RichTextWidget(attrs={"lang": "vi"}),
+            "story_en": RichTextWidget(attrs={"lang": "en"}),
         }
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 
 from cooperatives import access
+from core.images import validate_image_pixels
 from provenance import services
 from provenance.models import Lab, LabResult, Lot
 from provenance.validators import validate_ai_value, validate_certificate_file, validate_gtin
@@ -102,7 +103,7 @@ class LabTestForm(OwnLotForm):
     certificate = forms.FileField(
         label=_("Certificate file (PDF, PNG or JPEG)"),
         required=False,
-        validators=[validate_certificate_file],
+        validators=[validate_certificate_file, validate_image_pixels],
     )
 
     def clean(self):
@@ -117,7 +118,8 @@ class LabTestForm(OwnLotForm):
 class LabResultForm(forms.ModelForm):
     class Meta:
         model = LabResult
-        fields = ["category", "analyte", "value", "unit", "limit", "limit_kind"]
+        # no limit: results are judged against the lab's own limits (LabLimit)
+        fields = ["category", "analyte", "value", "unit"]
 
 
 class BaseLabResultFormSet(forms.BaseFormSet):

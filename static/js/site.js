@@ -9,6 +9,24 @@
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
   }
+  // Buttons that go back (no inline handlers: the Content-Security-Policy runs no
+  // inline script). Print buttons ([data-print]) are handled below.
+  document.querySelectorAll("[data-back]").forEach(function (el) {
+    el.addEventListener("click", function (event) {
+      event.preventDefault();
+      window.history.back();
+    });
+  });
+  // Oscar's dashboard.js puts an unlabelled "select all" box in a table's first header
+  // cell once the page is ready; name it after that cell's (visually hidden) text.
+  window.addEventListener("load", function () {
+    document.querySelectorAll('th input[name="select_all"]').forEach(function (box) {
+      var text = box.closest("th").textContent.trim();
+      if (text && !box.labels.length) {
+        box.setAttribute("aria-label", text);
+      }
+    });
+  });
 })();
 (function () {
   "use strict";

@@ -194,6 +194,10 @@ def test_buyer_home_search_basket_checkout_order_page(
 def test_foreign_buyer_pays_by_international_transfer_with_a_proforma(
     page, live_server, shop_site, watch, size
 ):
+    from payments.models import ExchangeRate
+
+    ExchangeRate.objects.create(currency="EUR", vnd_per_unit=27_500)
+    ExchangeRate.objects.create(currency="USD", vnd_per_unit=25_400)
     page.set_viewport_size(SIZES[size])
     product = shop_site["products"][1]
     page.goto(f"{live_server.url}/en/shop/catalogue/{product.slug}_{product.pk}/")
@@ -211,6 +215,11 @@ def test_foreign_buyer_pays_by_international_transfer_with_a_proforma(
     assert page.locator("input[name=payment_method][value=cod]").count() == 0
     intl = page.locator("input[name=payment_method][value=intl_transfer]")
     expect(intl).to_be_checked()  # offered first to a buyer abroad
+    # Estimates in the buyer's currency (the charge stays in dong).
+    page.select_option("#display-currency", "EUR")
+    page.locator(".currency-chooser [type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/checkout/preview/"))
+    expect(page.locator(".total-estimate .price-estimate")).to_contain_text("€")
     shot(page, f"06-intl-review-{size}-en")
     page.click("#place-order")
     expect(page).to_have_url(re.compile(r"/en/shop/checkout/order/[^/]+/$"))
@@ -228,3 +237,12 @@ def test_foreign_buyer_pays_by_international_transfer_with_a_proforma(
     shot(page, f"08-proforma-{size}-en")
     no_sideways_scroll(page)
     watch.assert_clean()
+
+
+@pytest.mark.parametrize("width", [900, 1024, 1280, 1440])
+def test_header_never_scrolls_sideways(page, live_server, shop_site, width):
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{live_server.url}/vi/shop/basket/")
+    no_sideways_scroll(page)
+    if width >= 1200:
+        assert page.locator(".site-header__inner").bounding_box()["height"] < 80

@@ -75,3 +75,13 @@ def countries(db):
     from core.demo.checkout import ensure_countries
 
     ensure_countries()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits count in the cache: each test starts with none counted."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

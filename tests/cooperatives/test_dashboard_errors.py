@@ -151,3 +151,41 @@ def test_junk_posts_to_every_cooperative_dashboard_url_are_not_500s(
             if response.status_code >= 500:
                 failures[name] = response.status_code
     assert failures == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_staff_deleting_a_partner_with_lots_is_a_message(client, admin_user, coop_a, language):
+    client.force_login(admin_user)
+    with translation.override(language):
+        target = reverse("dashboard:partner-delete", kwargs={"pk": coop_a.partner.pk})
+    response = client.post(target, follow=True)
+    assert response.status_code == 200
+    text = " ".join(str(m) for m in response.context["messages"])
+    assert {"en": "cannot be deleted while", "vi": "Không thể xoá"}[language] in text
+    assert type(coop_a.partner).objects.filter(pk=coop_a.partner.pk).exists()
+
+
+@pytest.mark.django_db
+def test_staff_junk_and_delete_posts_to_every_dashboard_url_are_not_500s(
+    client, admin_user, coop_a, coop_b, mixed_order
+):
+    client.raise_request_exception = False
+    note = mixed_order.notes.create(message="A's note", note_type="Info")
+    client.force_login(admin_user)
+    objects = objects_of(coop_a, mixed_order, line_of(mixed_order, coop_a), note)
+    failures = {}
+    with translation.override("en"):
+        names = patterns_in("dashboard")
+        # Deletes last: they may remove what the other pages are given.
+        names.sort(key=lambda row: "delete" in row[0])
+        for name, params, view_class in names:
+            if name in SKIP:
+                continue
+            target = reverse(
+                f"dashboard:{name}", kwargs=kwargs_for(name, params, view_class, objects)
+            )
+            response = client.post(target, JUNK[2])
+            if response.status_code >= 500:
+                failures[name] = response.status_code
+    assert failures == {}

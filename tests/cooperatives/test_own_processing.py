@@ -11,7 +11,7 @@ from django.utils import translation
 
 from provenance import gs1, services
 from provenance.models import LabTest, Lot
-from tests.provenance.factories import LabFactory
+from tests.provenance.factories import LabFactory, register_prefix, set_net_weight
 
 PDF = b"%PDF-1.4\n%fake lab certificate\n"
 
@@ -104,6 +104,9 @@ def test_cooperative_processes_tests_and_packs_its_own_lots(client, coop_a, coop
     assert test.lot == processed and test.lab == lab and test.passed
     assert test.results.count() == 2 and test.certificate.name.endswith(".pdf")
 
+    # staff registered A's GS1 company prefix; the product's net weight is 500 g
+    register_prefix(coop_a.partner, "893600999")
+    set_net_weight(coop_a.product, 500)
     response = client.post(url("cooperative-pack", processed), pack_data(coop_a.stockrecord))
     assert response.status_code == 302
     packed = Lot.objects.get(code="PK-OWN-1")

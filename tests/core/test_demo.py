@@ -121,3 +121,20 @@ def test_load_demo_refuses_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("load_demo")
+
+
+def test_load_demo_shows_its_progress(demo):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    text = out.getvalue()
+    for number, name in enumerate(content_steps(), start=1):
+        assert f"[{number}/7] {name} (" in text
+    assert "demo content ready (0 things created in " in text
+
+
+def content_steps():
+    from core.demo.loader import DemoLoader
+
+    return DemoLoader.STEPS

@@ -6,7 +6,15 @@ from decimal import Decimal
 import factory
 
 from provenance import gs1, services
-from provenance.models import Cooperative, GrowingArea, Lab, Lot, SeedSource
+from provenance.models import (
+    CompanyPrefix,
+    Cooperative,
+    GrowingArea,
+    Lab,
+    LabLimit,
+    Lot,
+    SeedSource,
+)
 from tests.factories import PartnerFactory, ProductFactory, StockRecordFactory
 
 SQUARE = {
@@ -61,12 +69,72 @@ class GrowingAreaFactory(factory.django.DjangoModelFactory):
 
 
 class LabFactory(factory.django.DjangoModelFactory):
+    """An accredited lab with its own limits (kept by staff) for the usual analytes;
+    ``LabFactory(limits=False)`` for one without."""
+
     name = factory.Sequence(lambda n: f"Phòng thí nghiệm {n}")
     accreditation = Lab.Accreditation.ISO17025
     accreditation_number = factory.Sequence(lambda n: f"VILAS {n:03d}")
 
     class Meta:
         model = Lab
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def limits(self, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return
+        for row in LAB_LIMITS:
+            LabLimit.objects.create(lab=self, **row)
+
+
+# The lab's own limits (Pb and Cd: QCVN 8-2:2011/BYT style; active ingredient: minimum).
+LAB_LIMITS = [
+    {
+        "category": "active",
+        "analyte": "Majonoside R2",
+        "unit": "%",
+        "limit": Decimal("3"),
+        "limit_kind": "min",
+    },
+    {
+        "category": "heavy_metal",
+        "analyte": "Pb",
+        "unit": "mg/kg",
+        "limit": Decimal("10"),
+        "limit_kind": "max",
+    },
+    {
+        "category": "pesticide",
+        "analyte": "Chlorpyrifos",
+        "unit": "mg/kg",
+        "limit": Decimal("0.05"),
+        "limit_kind": "max",
+    },
+]
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def certificate_file(name="kq.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, PDF, content_type="application/pdf")
+
+
+def register_prefix(partner, prefix):
+    """Staff register ``prefix`` (GTIN-13 form) to ``partner``; idempotent."""
+    found = CompanyPrefix.objects.filter(prefix=prefix).first()
+    if found is not None:
+        return found
+    return services.register_company_prefix(prefix=prefix, cooperative=partner)
+
+
+def gtin_for(partner, item=1):
+    """A GTIN-14 under the partner's company prefix (registered on first use)."""
+    prefix = f"8936{partner.pk:06d}"
+    register_prefix(partner, prefix)
+    return gs1.with_check_digit(f"0{prefix}{item:02d}")
 
 
 _counter = iter(range(1, 10_000_000))
@@ -163,6 +231,7 @@ def build_chain(
         services.record_lab_test(
             lot=source,
             lab=LabFactory(),
+            certificate=certificate_file(),
             certificate_number=f"KQ-{n}",
             sampled_on=datetime.date(2025, 9, 22),
             tested_on=datetime.date(2025, 9, 25),
@@ -179,7 +248,7 @@ def build_chain(
                 }
             ],
         )
-    gtin = gs1.with_check_digit(f"0893600{n:06d}")
+    gtin = gtin_for(partner, n % 100)
     packed = services.pack_lot(
         source=source,
         used=Decimal("1") if source.unit == "KGM" else Decimal("1"),
@@ -193,6 +262,24 @@ def build_chain(
         serials=serials,
         packed_on=datetime.date(2025, 10, 1),
         release=release,
+        net_weight_g=100,  # 10 packs of 100 g from 1 kg
     )
     packed.refresh_from_db()
     return packed
+
+
+def set_net_weight(product, grams):
+    """Give ``product`` a net weight (the ``net_weight_g`` attribute of its class)."""
+    from oscar.core.loading import get_model
+
+    ProductAttribute = get_model("catalogue", "ProductAttribute")
+    ProductAttributeValue = get_model("catalogue", "ProductAttributeValue")
+    attribute, _ = ProductAttribute.objects.get_or_create(
+        product_class=product.get_product_class(),
+        code="net_weight_g",
+        defaults={"name": "Net weight (g)", "type": "integer"},
+    )
+    ProductAttributeValue.objects.update_or_create(
+        product=product, attribute=attribute, defaults={"value_integer": grams}
+    )
+    return product

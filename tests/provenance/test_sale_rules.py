@@ -10,11 +10,13 @@ from oscar.core.loading import get_class
 from oscar.test import factories as oscar_factories
 
 from provenance import services
-from provenance.models import AreaStatus, Lot
+from provenance.models import AreaStatus, LabLimit, Lot
 from tests.factories import ProductFactory, StockRecordFactory
 from tests.provenance.factories import (
     LabFactory,
     build_chain,
+    certificate_file,
+    gtin_for,
 )
 
 
@@ -196,16 +198,17 @@ def test_a_failed_lab_test_later_withdraws_the_lot():
     services.record_lab_test(
         lot=source,
         lab=LabFactory(),
+        certificate=certificate_file(),
         certificate_number="RE-TEST",
         sampled_on=datetime.date(2025, 11, 1),
         tested_on=datetime.date(2025, 11, 2),
         results=[
             {
-                "category": "pesticide",
-                "analyte": "Carbendazim",
-                "value": Decimal("0.5"),
+                "category": "heavy_metal",
+                "analyte": "Pb",
+                "value": Decimal("12"),
                 "unit": "mg/kg",
-                "limit": Decimal("0.1"),
+                "limit": Decimal("1000"),  # the seller's own limit: ignored
                 "limit_kind": "max",
             }
         ],
@@ -222,9 +225,14 @@ def test_seedlings_need_a_seed_source_not_a_harvest():
     seedlings = services.record_seedlings(
         seed_source=SeedSourceFactory(), cooperative=sr.partner, code="SD-1", plants=100
     )
+    lab = LabFactory()
+    LabLimit.objects.create(
+        lab=lab, category="microbial", analyte="Phytophthora", unit="CFU/g", limit=0
+    )
     services.record_lab_test(
         lot=seedlings,
-        lab=LabFactory(),
+        lab=lab,
+        certificate=certificate_file(),
         certificate_number="PHYTO-1",
         sampled_on=datetime.date(2025, 1, 1),
         tested_on=datetime.date(2025, 1, 3),
@@ -244,7 +252,7 @@ def test_seedlings_need_a_seed_source_not_a_harvest():
         used=50,
         code="PK-SD-1",
         units=50,
-        gtin="08936000999995",
+        gtin=gtin_for(sr.partner),
         lot_number="SD1",
         stockrecord=sr,
         product_form=Lot.Form.SEEDLINGS,

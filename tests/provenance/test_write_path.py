@@ -153,11 +153,15 @@ def test_changing_released_in_the_admin_appends_an_event(admin_client):
 
 def test_changing_the_owner_appends_an_event():
     packed = build_chain()
+    processed = ancestor(packed, Lot.Kind.PROCESSED)
     buyer = PartnerFactory(name="HTX Sâm Tả Phìn")
+    # a packed lot stays with the holder of its GTIN's company prefix (provseller)
+    with pytest.raises(ValidationError, match="company prefix of another cooperative"):
+        services.correct_lot(packed, changes={"cooperative": buyer}, reason="sold on")
     events = ProvenanceEvent.objects.count()
-    services.correct_lot(packed, changes={"cooperative": buyer}, reason="sold on to Tả Phìn")
-    packed.refresh_from_db()
-    assert packed.cooperative == buyer
+    services.correct_lot(processed, changes={"cooperative": buyer}, reason="sold on to Tả Phìn")
+    processed.refresh_from_db()
+    assert processed.cooperative == buyer
     assert ProvenanceEvent.objects.count() == events + 1
     event = ProvenanceEvent.objects.order_by("pk").last()
     assert event.content["details"]["changes"]["cooperative"]["to"] == str(buyer)

@@ -1,3 +1,5 @@
+import time
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from haystack.query import SearchQuerySet
@@ -28,8 +30,25 @@ class Command(BaseCommand):
             raise CommandError(
                 "load_demo writes sample data; with DEBUG off pass --allow-production."
             )
-        loader = DemoLoader(log=lambda message: self.stdout.write(f"  + {message}"))
+        started = time.monotonic()
+
+        def progress(number, total, name):
+            elapsed = time.monotonic() - started
+            self.stdout.write(f"[{number}/{total + 1}] {name} ({elapsed:.0f} s)")
+            self.stdout.flush()
+
+        verbose = options.get("verbosity", 1) > 1
+        loader = DemoLoader(
+            log=(lambda message: self.stdout.write(f"  + {message}"))
+            if verbose
+            else (lambda m: None),
+            progress=progress,
+        )
         created = loader.run()
         if not no_index and (created or not SearchQuerySet().count()):
+            progress(len(DemoLoader.STEPS) + 1, len(DemoLoader.STEPS), "search index")
             rebuild_product_index()
-        self.stdout.write(self.style.SUCCESS(f"demo content ready ({created} things created)"))
+        elapsed = time.monotonic() - started
+        self.stdout.write(
+            self.style.SUCCESS(f"demo content ready ({created} things created in {elapsed:.0f} s)")
+        )

@@ -9,7 +9,7 @@ from oscar.apps.dashboard.catalogue import views as oscar_views
 from oscar.apps.dashboard.catalogue.views import *  # noqa: F403
 
 from cooperatives import access
-from shop.dashboard.catalogue.formsets import StockRecordFormSet
+from shop.dashboard.catalogue.formsets import ProductImageFormSet, StockRecordFormSet
 
 
 class ProductLookupView(oscar_views.ProductLookupView):
@@ -19,10 +19,12 @@ class ProductLookupView(oscar_views.ProductLookupView):
 
 class ProductCreateUpdateView(oscar_views.ProductCreateUpdateView):
     stockrecord_formset = StockRecordFormSet
+    image_formset = ProductImageFormSet
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.formsets["stockrecord_formset"] = self.stockrecord_formset
+        self.formsets["image_formset"] = self.image_formset
 
     def get_queryset(self):
         return access.owned_queryset(self.request.user, super().get_queryset())

@@ -135,3 +135,44 @@ def test_demo_data_migration_keeps_fresh_goods_in_vietnam(db):
     demo = {c["slug"]: c["ship_to"] for c in content.PRODUCT_CLASSES}
     assert demo["fresh-root"] == demo["seedlings"] == "vn"
     assert demo["dried-root"] == demo["ginseng-wine"] == "anywhere"
+
+
+@pytest.mark.parametrize("language", ["en", "vi"])
+def test_basket_warns_when_a_line_cannot_go_to_the_address_given(countries, client, language):
+    shop = start(client, language, ProductFactory(stock=5))
+    assert client.post(f"{shop}/checkout/shipping-address/", DE_ADDRESS).status_code == 302
+    page = client.get(f"{shop}/basket/")
+    assert REFUSAL[language] not in " ".join(str(m) for m in page.context["messages"])
+    client.post(f"{shop}/basket/add/{fresh_root(stock=5).pk}/", {"quantity": 1})
+    page = client.get(f"{shop}/basket/")
+    assert page.status_code == 200
+    assert REFUSAL[language] in " ".join(str(m) for m in page.context["messages"])
+
+
+def test_staff_set_where_a_product_type_may_ship_in_the_dashboard(countries, client, admin_user):
+    from django.urls import reverse
+
+    ProductClass = get_model("catalogue", "ProductClass")
+    client.force_login(admin_user)
+    with translation.override("en"):
+        url = reverse("dashboard:catalogue-class-create")
+    form = client.get(url).content.decode()
+    assert 'name="ship_to"' in form and 'name="export_permit_required"' in form
+    response = client.post(
+        url,
+        {
+            "name": "Fresh seedlings",
+            "requires_shipping": "on",
+            "track_stock": "on",
+            "ship_to": "listed",
+            "ship_to_countries": ["JP"],
+            "export_permit_required": "on",
+            "attributes-TOTAL_FORMS": "0",
+            "attributes-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    created = ProductClass.objects.get(name="Fresh seedlings")
+    assert created.ship_to == "listed" and created.export_permit_required
+    assert list(created.ship_to_countries.values_list("pk", flat=True)) == ["JP"]
+    assert ProductClass._meta.get_field("ship_to").default == "vn"  # new types stay home

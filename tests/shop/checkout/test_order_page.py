@@ -83,6 +83,8 @@ def test_foreign_buyer_gets_the_international_transfer_and_a_proforma(countries,
     proforma = client.get(proforma_url).content.decode()
     assert f"PF-{order.number}" in proforma and "BFTVVNVX" in proforma
     assert "Anna" in proforma and "Hauptstraße 5" in proforma
+    in_vietnamese = client.get(proforma_url.replace("/en/", "/vi/", 1)).content.decode()
+    assert "Hoá đơn chiếu lệ" in in_vietnamese and "Mã SWIFT/BIC" in in_vietnamese
 
 
 def test_proforma_only_for_an_international_transfer(countries, client):
@@ -175,3 +177,32 @@ def test_home_title_names_the_site_once(client, bilingual_site):
         html = client.get(f"/{lang}/").content.decode()
         title = html.split("<title>", 1)[1].split("</title>", 1)[0]
         assert title.count("Sâm Lai Châu") == 1, title
+
+
+def test_a_customer_delivers_to_a_saved_address(countries, client):
+    from tests.factories import UserFactory
+
+    UserAddress = get_model("address", "UserAddress")
+    Country = get_model("address", "Country")
+    user = UserFactory(email="minh@example.vn")
+    address = UserAddress.objects.create(
+        user=user,
+        first_name="Minh",
+        last_name="Lò",
+        line1="Bản Sì Choang",
+        line4="Xã Sì Lở Lầu",
+        state="Lai Châu",
+        country=Country.objects.get(pk="VN"),
+    )
+    client.force_login(user)
+    client.post(f"/vi/shop/basket/add/{ProductFactory(stock=2).pk}/", {"quantity": 1})
+    page = client.get("/vi/shop/checkout/shipping-address/").content.decode()
+    assert "Địa chỉ đã lưu" in page and "Giao tới địa chỉ này" in page
+    assert 'name="email"' not in page  # the account's e-mail is used
+    response = client.post(
+        "/vi/shop/checkout/shipping-address/", {"action": "ship_to", "address_id": address.pk}
+    )
+    assert response.status_code == 302
+    review = client.get("/vi/shop/checkout/shipping-method/", follow=True)
+    assert review.redirect_chain[-1][0].endswith("/checkout/preview/")
+    assert "Bản Sì Choang" in review.content.decode()
