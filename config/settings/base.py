@@ -482,9 +482,7 @@ MIDDLEWARE.append("shop.dashboard.middleware.ProtectedDeleteMiddleware")
 # --- provcore: signed provenance checkpoints (Ed25519; the key is a file, never in the DB)
 # PEM file of the private key that signs checkpoints of every chain's head. Development
 # generates one at this path when missing; production requires it (production.py).
-PROVENANCE_SIGNING_KEY = env(
-    "PROVENANCE_SIGNING_KEY", str(BASE_DIR / "var" / "provenance-signing-key.pem")
-)
+PROVENANCE_SIGNING_KEY = env("PROVENANCE_SIGNING_KEY", str(VAR_DIR / "provenance-signing-key.pem"))
 PROVENANCE_SIGNING_KEY_GENERATE = env_bool("PROVENANCE_SIGNING_KEY_GENERATE", True)
 # A checkpoint is taken after an append when the last one is older than this (0: only by
 # `manage.py checkpoint_provenance`, e.g. from cron).

@@ -216,6 +216,9 @@ def check_against_checkpoint(result, all_chains=False):
         problems = check_history()
     else:
         chains = set(result.chains)
+        if not chains & set(checkpoint.heads):
+            result.checkpoint = None  # no checkpoint covers these chains yet
+            return result
         problems = (
             [] if signature_ok(checkpoint) else [Problem("signature", checkpoint=checkpoint.pk)]
         )

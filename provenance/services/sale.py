@@ -149,11 +149,17 @@ def summarise(lineage):
     )
 
 
-def refresh_sellability(lots):
+def refresh_sellability(lots, unsealed_ids=frozenset()):
+    """Recompute and store each packed lot's sale verdict. ``unsealed_ids``: lots whose
+    rows differ from what their events sealed (``refresh_provenance`` finds them): a lot
+    made from one of them is withheld."""
     now = timezone.now()
     for lot in lots:
         lineage = load_lineage(lot, with_edges=False)
         blockers = compute_blockers(lot, lineage)
+        tainted = sorted(item.code for pk, item in lineage.lots.items() if pk in unsealed_ids)
+        if tainted:
+            blockers.append({"code": "seal_mismatch", "lots": ", ".join(tainted)})
         summary = summarise(lineage)
         lot.sale_blockers, lot.is_sellable, lot.checked_at = blockers, not blockers, now
         lot.summary = summary
@@ -207,6 +213,7 @@ def blocker_message(blocker):
         "gtin_not_owned": _("GTIN %(gtin)s belongs to another cooperative"),
         "expired": _("the lot is past its best-before date"),
         "unchecked": _("the lot's chain has not been checked yet"),
+        "seal_mismatch": _("the records of lots %(lots)s differ from what their events sealed"),
     }
     template = messages.get(code, _("the lot's traceability is incomplete"))
     try:

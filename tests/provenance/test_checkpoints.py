@@ -188,3 +188,27 @@ def test_production_refuses_to_start_without_the_signing_key():
     )
     assert result.returncode != 0
     assert "PROVENANCE_SIGNING_KEY" in result.stderr
+
+
+def test_an_append_takes_a_checkpoint_when_the_last_is_older_than_the_interval(
+    settings, django_capture_on_commit_callbacks
+):
+    settings.PROVENANCE_CHECKPOINT_INTERVAL_MINUTES = 60
+    with django_capture_on_commit_callbacks(execute=True):
+        lot = build_chain()
+    first = ChainCheckpoint.objects.get()  # none existed: the first append took one
+    assert first.heads[f"coop-{lot.cooperative_id}"]["sequence"] >= 1
+    with django_capture_on_commit_callbacks(execute=True):
+        build_chain()
+    assert ChainCheckpoint.objects.count() == 1  # the last one is fresh
+    settings.PROVENANCE_CHECKPOINT_INTERVAL_MINUTES = 0
+    assert not checkpoints.checkpoint_due()
+    assert verify_chains().ok
+
+
+def test_a_chain_begun_after_the_checkpoint_says_none_covers_it(lot, client):
+    later = build_chain()  # another cooperative's chain, begun after the checkpoint
+    html = trace_html(client, later)
+    assert "Verified:" in html
+    assert "No signed checkpoint covers this chain yet." in html
+    assert "signed checkpoint #" not in html

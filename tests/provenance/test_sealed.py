@@ -123,6 +123,14 @@ def test_a_raw_edit_of_an_input_is_found(client, wagtail_root):
         (m.kind, m.label, m.field) for m in result.mismatches
     ]
     assert "Verified:" not in trace_html(client, packed)
+    # the intruder rewrites the pack's stored ancestry too and has the caches recomputed:
+    # the pack stays off sale, as it is made from a lot that differs from its seal
+    ids = sorted({*ids, processed.pk})
+    Lot.objects.filter(pk=packed.pk).update(ancestor_ids=ids)
+    call_command("refresh_provenance")
+    packed.refresh_from_db()
+    assert not packed.is_sellable
+    assert {"code": "seal_mismatch", "lots": processed.code} in packed.sale_blockers
 
 
 @pytest.mark.parametrize(
@@ -191,3 +199,23 @@ def test_the_database_refuses_deletes_and_link_edits(statement):
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(statement, [event.pk])
     assert EventLot.objects.filter(event=event, role="output").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_flush_empties_the_append_only_tables_and_keeps_their_triggers():
+    """A transactional test (browser tests) ends with a flush: SQLite empties tables with
+    DELETE, which the triggers refuse; the flush lifts them for itself only."""
+    build_chain()
+    call_command("flush", interactive=False, verbosity=0)
+    assert not ProvenanceEvent.objects.exists()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'provenance%'"
+            )
+            names = {row[0] for row in cursor.fetchall()}
+        assert {"provenance_event_no_delete", "provenance_eventlot_no_delete"} <= names
+    build_chain()
+    event = ProvenanceEvent.objects.first()
+    with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("DELETE FROM provenance_provenanceevent WHERE id = %s", [event.pk])
