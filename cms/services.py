@@ -107,8 +107,14 @@ def link_localized_translation(source_page, translated_page):
     translation, _ = LocalizeTranslation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    # Write the translated page the way "Sync translated pages" will.
-    translation.save_target(publish=True)
+    # Write the translated page the way "Sync translated pages" will. wagtail-localize
+    # publishes in transaction.on_commit, from the page object it holds: inside a longer
+    # transaction (load_demo) that object's tree counters are stale by then (children
+    # added meanwhile), and publishing it would hide the children. Save the draft, then
+    # publish it now from the database's row.
+    translation.save_target(publish=False)
+    fresh = Page.objects.get(pk=translated_page.pk).specific
+    fresh.get_latest_revision().publish()
     return translation
 
 
