@@ -215,7 +215,11 @@ def _import_statement_row(row, report, *, by=None):
         return
     references = find_references(row.description, prefix)
     candidates = list(
-        Payment.objects.filter(method=Method.VIETQR, reference__in=references).order_by("pk")
+        # VietQR and international (SWIFT) transfers quote the same reference and land
+        # on the same account.
+        Payment.objects.filter(
+            method__in=[Method.VIETQR, Method.INTL_TRANSFER], reference__in=references
+        ).order_by("pk")
     )
     reason = ""
     payment = None

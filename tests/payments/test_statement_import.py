@@ -194,3 +194,19 @@ def test_admin_upload_of_malformed_rows_lists_them(
         (2, "short row"),
         (3, "malformed"),
     ]
+
+
+def test_international_transfer_is_matched_like_a_vietqr_one(two_orders):
+    """A SWIFT transfer quotes the same reference (payments.intl_transfer.reference) and
+    arrives on the same account: the statement import pays it too."""
+    from payments.intl_transfer import reference
+    from payments.models import Method
+
+    first, _ = two_orders
+    payment = Payment.objects.get(reference=first.number)
+    Payment.objects.filter(pk=payment.pk).update(method=Method.INTL_TRANSFER)
+    payment.refresh_from_db()
+    data = statement(("SW01", "2026-11-28", payment.amount, f"/RFB/{reference(payment)} ACME GMBH"))
+    report = import_statement(data)
+    assert [p.reference for _row, p in report.matched] == [first.number]
+    assert Order.objects.get(pk=first.pk).status == "Paid"
