@@ -68,8 +68,10 @@ PRODUCTION_ENV = {
 
 
 def run_production(*args):
+    from tests.core.test_settings import signing_key_file
+
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(PRODUCTION_ENV)
+    env.update(PRODUCTION_ENV, PROVENANCE_SIGNING_KEY=signing_key_file())
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=180
     )
