@@ -162,7 +162,9 @@ def claim_cooperative(token, user):
     still the applicant's)."""
     data = read_claim_token(token)
     application = (
-        Application.objects.select_for_update()
+        # Only the application's row: PostgreSQL cannot lock the nullable side of the
+        # outer join to its cooperative.
+        Application.objects.select_for_update(of=("self",))
         .select_related("cooperative__partner")
         .filter(pk=data.get("a"), status=Application.Status.APPROVED)
         .first()
