@@ -471,6 +471,11 @@ COOPERATIVE_APPLY_TRIES_PER_HOUR = int(env("COOPERATIVE_APPLY_TRIES_PER_HOUR", "
 # (shop.catalogue.thumbnails). Dev/tests run tasks at once; production names a worker
 # backend (e.g. django-tasks-db's DatabaseBackend or django-tasks-rq) and runs it.
 THUMBNAIL_BACKEND = "shop.catalogue.thumbnails.DeferredThumbnailBackend"
+# Slow work (thumbnails, statement imports, checkpoints) goes through django_tasks. The
+# embedded default runs a task at once, after the commit that queues it; production
+# queues it in the database (django_tasks_db) and `manage.py db_worker` runs it outside
+# any request (production.py).
+INSTALLED_APPS += ["django_tasks_db"]
 if "TASKS" not in globals():
     TASKS = {
         "default": {

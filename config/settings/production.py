@@ -61,3 +61,9 @@ if not env("PROVENANCE_SIGNING_KEY") or not Path(env("PROVENANCE_SIGNING_KEY")).
         "Production needs PROVENANCE_SIGNING_KEY: the path of the Ed25519 private key (PEM) "
         "that signs provenance checkpoints."
     )
+
+# Tasks run in a worker process (`manage.py db_worker`), never inside a request: the
+# queue is a table in the database (django_tasks_db). TASKS_BACKEND may name another.
+TASKS = {
+    "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
+}

@@ -93,3 +93,13 @@ def test_check_deploy_finds_nothing():
     assert result.returncode == 0, result.stderr
     output = result.stdout + result.stderr
     assert "System check identified no issues" in output, output
+
+
+def test_production_runs_tasks_in_a_worker_not_in_the_request():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "print(s.TASKS['default']['BACKEND'])"
+    )
+    result = run_production("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django_tasks_db.DatabaseBackend"]

@@ -74,3 +74,24 @@ def test_the_task_never_decodes_a_picture_over_the_limit():
     assert make_product_thumbnails.call(image.pk) == 0
     assert time.perf_counter() - started < 2
     assert thumbnail_count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_with_the_database_queue_a_worker_makes_them_outside_the_request(client, settings):
+    """Production's backend (django_tasks_db): saving the picture only queues a row; the
+    request makes no thumbnail; `manage.py db_worker` makes them afterwards."""
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    product = ProductFactory(stock=3)
+    image = ProductImage.objects.create(product=product, original=jpeg_file("root.jpg"))
+    queued = DBTaskResult.objects.filter(task_path__endswith="make_product_thumbnails")
+    assert [row.args_kwargs["args"] for row in queued] == [[image.pk]]
+    assert thumbnail_count() == 0
+    assert PLACEHOLDER in page(client, product)
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
+
+    assert thumbnail_count() >= len(SIZES)
+    assert PLACEHOLDER not in page(client, product)
