@@ -8,16 +8,24 @@ from django.utils import translation
 SALT = "shop.order.status"
 
 
-def status_token(order):
-    return signing.dumps({"n": order.number}, salt=SALT, compress=True)
+def _token(order, salt):
+    return signing.dumps({"n": order.number}, salt=salt, compress=True)
 
 
-def number_from_token(token, max_age_days=365):
+def _number(token, salt, max_age_days):
     try:
-        data = signing.loads(token, salt=SALT, max_age=max_age_days * 86400)
+        data = signing.loads(token, salt=salt, max_age=max_age_days * 86400)
     except signing.BadSignature:
         return None
     return data.get("n")
+
+
+def status_token(order):
+    return _token(order, SALT)
+
+
+def number_from_token(token, max_age_days=365):
+    return _number(token, SALT, max_age_days)
 
 
 def status_path(order, language=None):
@@ -33,15 +41,11 @@ COD_SALT = "shop.order.cod-confirm"
 
 
 def cod_confirm_token(order):
-    return signing.dumps({"n": order.number}, salt=COD_SALT, compress=True)
+    return _token(order, COD_SALT)
 
 
 def number_from_cod_token(token, max_age_days=30):
-    try:
-        data = signing.loads(token, salt=COD_SALT, max_age=max_age_days * 86400)
-    except signing.BadSignature:
-        return None
-    return data.get("n")
+    return _number(token, COD_SALT, max_age_days)
 
 
 def cod_confirm_path(order, language=None):
