@@ -33,13 +33,24 @@ def wagtail_root(db):
 @pytest.fixture
 def search_index(settings):
     """A clean Whoosh index for this test; products saved in it are indexed as they
-    are saved (Haystack's realtime signal processor)."""
+    are saved (the test settings use Haystack's realtime signal processor: a test's
+    transaction never commits, so the site's on-commit processor would index nothing)."""
     from haystack import connections
 
     backend = connections["default"].get_backend()
     backend.clear()
     yield backend
     backend.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_search_index():
+    """Every test starts with an empty index. Each test's rows are rolled back (or
+    flushed) after it, but the index is a folder on disk: without this, the next test
+    would find entries for rows that are gone."""
+    from haystack import connections
+
+    connections["default"].get_backend().clear()
 
 
 @pytest.fixture

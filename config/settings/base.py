@@ -266,7 +266,8 @@ HAYSTACK_CONNECTIONS = {
         "INCLUDE_SPELLING": False,
     }
 }
-HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.RealtimeSignalProcessor"
+# Index what was committed, not what a rolled-back transaction saved (shop/search/signals.py).
+HAYSTACK_SIGNAL_PROCESSOR = "shop.search.signals.OnCommitSignalProcessor"
 
 # --------------------------------------------------------------------------- project
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000")

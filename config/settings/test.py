@@ -32,3 +32,6 @@ else:
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 # provcore: each test process signs checkpoints with its own generated key.
 PROVENANCE_SIGNING_KEY = os.path.join(_tmp, "provenance-signing-key.pem")
+# A test's transaction never commits, so the site's on-commit index updates would never
+# run; tests index as rows are saved and start from an empty index (tests/conftest.py).
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.RealtimeSignalProcessor"

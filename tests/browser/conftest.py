@@ -43,13 +43,6 @@ def _require_chromium():
     pytest.skip(message)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_search_index(search_index):
-    """A live-server test flushes the database but not the Whoosh index: products of an
-    earlier test in this process would still be found there (and Haystack fails on a hit
-    whose row is gone). Each browser test starts with an empty index."""
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -85,3 +85,30 @@ def test_category_page_lists_its_products(client, products):
     response = client.get(category.get_absolute_url())
     assert response.status_code == 200
     assert titles(response) == ["Trà hoa"]
+
+
+
+def _index_entry_for_a_missing_row(search_index, product, pk):
+    """An index entry whose product row no longer exists (a restore from backup, a raw
+    fix, a rolled-back transaction the index did not see)."""
+    from haystack import connections
+
+    index = connections["default"].get_unified_index().get_index(type(product))
+    product.pk = product.id = pk
+    search_index.update(index, [product])
+
+
+@pytest.mark.parametrize("path", ["/vi/shop/catalogue/", "/en/shop/search/?q=ginseng"])
+def test_an_index_entry_whose_product_is_gone_is_left_out_not_a_500(
+    client, search_index, wagtail_root, path
+):
+    kept = [ProductFactory(stock=5, title_en=f"Dried ginseng {n}") for n in range(3)]
+    for pk in range(10**6, 10**6 + 30):  # more than a page of them
+        copy = type(kept[0]).objects.get(pk=kept[0].pk)
+        _index_entry_for_a_missing_row(search_index, copy, pk)
+
+    response = client.get(path)
+
+    assert response.status_code == 200
+    shown = {result.object.pk for result in response.context["page_obj"].object_list}
+    assert shown == {product.pk for product in kept}
