@@ -87,7 +87,6 @@ def test_category_page_lists_its_products(client, products):
     assert titles(response) == ["Trà hoa"]
 
 
-
 def _index_entry_for_a_missing_row(search_index, product, pk):
     """An index entry whose product row no longer exists (a restore from backup, a raw
     fix, a rolled-back transaction the index did not see)."""
