@@ -137,7 +137,12 @@ class HomePage(SeoMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StoryIndexPage", "cms.CultureIndexPage", "cms.StandardPage"]
+    subpage_types = [
+        "cms.StoryIndexPage",
+        "cms.CultureIndexPage",
+        "cms.StandardPage",
+        "tourism.ExperienceIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "payments",
     "provenance",
     "cooperatives",
+    "tourism",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -568,3 +569,9 @@ CSP_DIRECTIVES = {
 CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- issue 11: farm visits (tourism/). Unpaid seats are held this long; seats offered
+# from the waiting list are held this long; the experience page shows this many weeks.
+TOURISM_HOLD_HOURS = int(env("TOURISM_HOLD_HOURS", "12"))
+TOURISM_OFFER_HOURS = int(env("TOURISM_OFFER_HOURS", "24"))
+TOURISM_CALENDAR_WEEKS = int(env("TOURISM_CALENDAR_WEEKS", "6"))
