@@ -10,9 +10,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.sitemaps import PageSitemap
 from core import account_views
 from core import views as core_views
-from core.sitemaps import sitemaps
+from shop.catalogue.sitemaps import ProductSitemap
+
+# /sitemap.xml: each app contributes its own part.
+sitemaps = {"pages": PageSitemap, "products": ProductSitemap}
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
