@@ -14,3 +14,9 @@ class OrderConfig(apps.OrderConfig):
             on_paid=services.on_payment_paid,
             on_cancelled=services.on_payment_cancelled,
         )
+        from cooperatives import registry as cooperatives_registry
+
+        # A cooperative owns its lines, and sees every order holding one of them
+        # (cooperatives.access narrows the lines shown).
+        cooperatives_registry.register_owned("order.Order", "lines__partner")
+        cooperatives_registry.register_owned("order.Line", "partner")
