@@ -568,3 +568,10 @@ CSP_DIRECTIVES = {
 CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- events (issue 11: fairs, festivals and training sessions): the app after the ones
+# it uses; its event pages serve their .ics file as a routable-page sub-path.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cooperatives") + 1, "events")
+INSTALLED_APPS.insert(
+    INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.routable_page"
+)
