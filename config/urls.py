@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
+    path("training/", include("events.urls")),
     path("site-map/", core_views.site_map, name="site-map"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

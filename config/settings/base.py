@@ -567,3 +567,10 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # --- issue 10 (structure layers): the demo builders are their own top-level app, which
 # may import every app and which no app imports (load_demo, demo_accounts).
 INSTALLED_APPS += ["demo"]
+
+# --- events (issue 11: fairs, festivals and training sessions): the app after the ones
+# it uses; its event pages serve their .ics file as a routable-page sub-path.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cooperatives") + 1, "events")
+INSTALLED_APPS.insert(
+    INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.routable_page"
+)
