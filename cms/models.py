@@ -142,6 +142,7 @@ class HomePage(SeoMixin, Page):
         "cms.CultureIndexPage",
         "cms.StandardPage",
         "tourism.ExperienceIndexPage",
+        "events.EventIndexPage",
     ]
     max_count_per_parent = 1
 
@@ -159,6 +160,9 @@ class HomePage(SeoMixin, Page):
             .select_related("hero_image")
             .order_by("-date", "-pk")[:3]
         )
+        from events.models import upcoming_events
+
+        context["upcoming_events"] = upcoming_events(self.locale_id)
         return context
 
 
