@@ -8,20 +8,37 @@ class TourismConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cooperatives import access
+        from cooperatives import registry as cooperatives
         from payments import registry
         from tourism import services
 
-        # Issue 11: the host cooperative owns its experiences' slots, bookings and
-        # resources (the one ownership rule; moves to its registry when that lands).
-        access.PARTNER_PATHS.update(
-            {
-                ("tourism", "experiencepage"): "host__partner",
-                ("tourism", "resource"): "cooperative__partner",
-                ("tourism", "slot"): "experience__host__partner",
-                ("tourism", "booking"): "slot__experience__host__partner",
-                ("tourism", "waitinglistentry"): "slot__experience__host__partner",
-            }
+        # The host cooperative owns its experiences, their slots, bookings and resources.
+        for model, path in {
+            "tourism.ExperiencePage": "host__partner",
+            "tourism.Resource": "cooperative__partner",
+            "tourism.Slot": "experience__host__partner",
+            "tourism.Booking": "slot__experience__host__partner",
+            "tourism.WaitingListEntry": "slot__experience__host__partner",
+        }.items():
+            cooperatives.register_owned(model, path)
+        # The host's pages, in the cooperative dashboard.
+        cooperatives.register_dashboard_page(
+            "visits/",
+            "tourism.views.host_index",
+            "cooperative-visits",
+            menu_label=_("Farm visits"),
+            menu_icon="fas fa-route",
+        )
+        cooperatives.register_dashboard_page(
+            "visits/<int:pk>/", "tourism.views.host_experience", "cooperative-visit"
+        )
+        cooperatives.register_dashboard_page(
+            "visits/slots/<int:pk>/", "tourism.views.host_slot", "cooperative-visit-slot"
+        )
+        cooperatives.register_dashboard_page(
+            "visits/slots/<int:pk>/guests.csv",
+            "tourism.views.host_slot_csv",
+            "cooperative-visit-slot-csv",
         )
         registry.register(
             services.PAYMENT_PURPOSE,

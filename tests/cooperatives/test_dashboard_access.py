@@ -33,6 +33,10 @@ OPEN_TO_COOPERATIVES = {
     "order-detail",
     "order-detail-note",
     "order-line-detail",
+    "cooperative-visits",  # tourism: the host's farm visits, slots and check-in lists
+    "cooperative-visit",
+    "cooperative-visit-slot",
+    "cooperative-visit-slot-csv",
 }
 
 
@@ -49,7 +53,19 @@ def objects_of(coop, order, line, note):
         "harvest": lot_of(coop, "harvest").pk,
         "processed": lot_of(coop, "processed").pk,
         "profile": profile_of(coop).pk,
+        **visit_of(coop),
     }
+
+
+def visit_of(coop):
+    from tests.tourism.factories import make_experience, make_slot
+    from tourism.models import ExperiencePage
+
+    experience = ExperiencePage.objects.filter(host=coop.cooperative).first()
+    if experience is None:
+        experience = make_experience(coop.cooperative, translate=False)
+    slot = experience.slots.first() or make_slot(experience)
+    return {"experience": experience.pk, "slot": slot.pk}
 
 
 def profile_of(coop):
@@ -96,7 +112,11 @@ def kwargs_for(name, params, view_class, objects):
         elif param == "user_pk":
             kwargs[param] = objects["user"]
         elif param == "pk":
-            if name in LOT_KIND_OF_PAGE:
+            if name.startswith("cooperative-visit-slot"):
+                kwargs[param] = objects["slot"]
+            elif name == "cooperative-visit":
+                kwargs[param] = objects["experience"]
+            elif name in LOT_KIND_OF_PAGE:
                 kwargs[param] = objects[LOT_KIND_OF_PAGE[name]]
             elif model_name in ("lot", "profile"):
                 kwargs[param] = objects[model_name]
