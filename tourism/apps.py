@@ -40,6 +40,12 @@ class TourismConfig(AppConfig):
             "tourism.views.host_slot_csv",
             "cooperative-visit-slot-csv",
         )
+        from wagtail.signals import page_published, page_unpublished
+
+        from tourism.templatetags.tourism_tags import forget_visited_areas
+
+        page_published.connect(forget_visited_areas, dispatch_uid="tourism-areas-published")
+        page_unpublished.connect(forget_visited_areas, dispatch_uid="tourism-areas-unpublished")
         registry.register(
             services.PAYMENT_PURPOSE,
             on_paid=services.booking_paid,
