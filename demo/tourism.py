@@ -91,6 +91,19 @@ def ensure_tourism(loader, home, home_en, note_vi, note_en):
         included="Guide, drinking water, ginseng tea.",
         bring="Walking shoes, a raincoat.",
         paperwork_note="The host e-mails the permit before the visit.",
+        itinerary=[
+            ("step", {"time": "08:00", "title": "Meet at the village hall", "text": ""}),
+            ("step", {"time": "08:30", "title": "Walk into the forest", "text": ""}),
+            (
+                "step",
+                {
+                    "time": "10:00",
+                    "title": "The ginseng gardens and how they are tended",
+                    "text": "",
+                },
+            ),
+            ("step", {"time": "11:30", "title": "Ginseng tea in a family home", "text": ""}),
+        ],
     )
     today = timezone.localdate()
     created = services.create_slots_from_rule(
