@@ -85,7 +85,7 @@ INSTALLED_APPS = [
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.partner.apps.PartnerConfig",
     "shop.basket.apps.BasketConfig",
-    "shop.payment.apps.PaymentConfig",
+    "oscar.apps.payment.apps.PaymentConfig",  # not forked: nothing to change
     "oscar.apps.offer.apps.OfferConfig",
     "shop.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
@@ -564,3 +564,13 @@ CSP_DIRECTIVES = {
 CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# --- issue 10 (structure layers): the demo builders are their own top-level app, which
+# may import every app and which no app imports (load_demo, demo_accounts).
+INSTALLED_APPS += ["demo"]
+
+# --- events (issue 11: fairs, festivals and training sessions): the app after the ones
+# it uses; its event pages serve their .ics file as a routable-page sub-path.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("cooperatives") + 1, "events")
+INSTALLED_APPS.insert(
+    INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.routable_page"
+)
