@@ -17,3 +17,9 @@ class OrderConfig(apps.OrderConfig):
         )
         # The staff page listing who bought from a recalled growing area.
         register_buyers_of_lots(services.buyers_of_lots)
+        from cooperatives import registry as cooperatives_registry
+
+        # A cooperative owns its lines, and sees every order holding one of them
+        # (cooperatives.access narrows the lines shown).
+        cooperatives_registry.register_owned("order.Order", "lines__partner")
+        cooperatives_registry.register_owned("order.Line", "partner")
