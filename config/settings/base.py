@@ -568,3 +568,7 @@ CSP_DIRECTIVES = {
 CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- polish (issue 15): the Wagtail admin offers our two languages only; without a
+# choice in the account's settings it follows the browser, Vietnamese by default.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
