@@ -137,7 +137,12 @@ class HomePage(SeoMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.StoryIndexPage", "cms.CultureIndexPage", "cms.StandardPage"]
+    subpage_types = [
+        "cms.StoryIndexPage",
+        "cms.CultureIndexPage",
+        "cms.StandardPage",
+        "events.EventIndexPage",
+    ]
     max_count_per_parent = 1
 
     class Meta:
@@ -154,6 +159,9 @@ class HomePage(SeoMixin, Page):
             .select_related("hero_image")
             .order_by("-date", "-pk")[:3]
         )
+        from events.models import upcoming_events
+
+        context["upcoming_events"] = upcoming_events(self.locale_id)
         return context
 
 

@@ -10,10 +10,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.sitemaps import PageSitemap
 from core import account_views
 from core import views as core_views
-from core.sitemaps import sitemaps
+from shop.catalogue.sitemaps import ProductSitemap
 from shop.order import views as order_views
+
+# /sitemap.xml: each app contributes its own part.
+sitemaps = {"pages": PageSitemap, "products": ProductSitemap}
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -55,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
+    path("training/", include("events.urls")),
     path("site-map/", core_views.site_map, name="site-map"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -1,9 +1,8 @@
-import json
-
 from django import template
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from oscar.core.loading import get_class
+
+from core.jsonld import json_ld_script
 
 register = template.Library()
 Selector = get_class("partner.strategy", "Selector")
@@ -36,13 +35,3 @@ def product_jsonld(context, product, session, image_url=""):
             "url": data["url"],
         }
     return json_ld_script(data)
-
-
-# As django.utils.html.json_script: <, > and & become JSON escapes, so no text (a title
-# with "</script>" or "<!--<script>") can close or comment out the element.
-_JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def json_ld_script(data):
-    payload = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
