@@ -564,6 +564,10 @@ CSP_DIRECTIVES = {
 CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# --- polish (issue 15): the Wagtail admin offers our two languages only; without a
+# choice in the account's settings it follows the browser, Vietnamese by default.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # --- issue 10 (structure layers): the demo builders are their own top-level app, which
 # may import every app and which no app imports (load_demo, demo_accounts).
 INSTALLED_APPS += ["demo"]
