@@ -42,16 +42,54 @@ class EventIndexPage(SeoMixin, Page):
         return context
 
 
-def upcoming_events(locale_id, limit=3):
-    """Events still to come (or under way) in one locale, soonest first; cancelled ones
-    are left out (their pages say so)."""
-    return (
+UPCOMING_CACHE_SECONDS = 600
+_UPCOMING_VERSION_KEY = "events:upcoming:version"
+
+
+def _query_upcoming(locale_id, limit):
+    return list(
         public_pages(EventPage.objects.live())
         .filter(locale_id=locale_id, end__gte=timezone.now())
         .exclude(status=EventPage.Status.CANCELLED)
         .select_related("hero_image")
         .order_by("start", "pk")[:limit]
     )
+
+
+def upcoming_events(locale_id, limit=3):
+    """Events still to come (or under way) in one locale, soonest first; cancelled ones
+    are left out (their pages say so). With the events' index page, for its link:
+    ``{"events": [...], "index": page or None}``.
+
+    The home page shows them on every visit, so the answer is kept in the cache: until an
+    event page is published, unpublished, moved or deleted (``forget_upcoming_events``),
+    until the first listed event ends, or ten minutes at most."""
+    from django.core.cache import cache
+
+    version = cache.get(_UPCOMING_VERSION_KEY, 0)
+    key = f"events:upcoming:{version}:{locale_id}:{limit}"
+    found = cache.get(key)
+    if found is None:
+        events = _query_upcoming(locale_id, limit)
+        index = None
+        timeout = UPCOMING_CACHE_SECONDS
+        if events:
+            index = EventIndexPage.objects.filter(path=events[0].path[: -Page.steplen]).first()
+            ends_in = (min(event.end for event in events) - timezone.now()).total_seconds()
+            timeout = max(1, min(timeout, int(ends_in) + 1))
+        found = {"events": events, "index": index}
+        cache.set(key, found, timeout)
+    return found
+
+
+def forget_upcoming_events(**kwargs):
+    from django.core.cache import cache
+
+    instance = kwargs.get("instance")
+    if instance is not None and not isinstance(instance, (EventPage, EventIndexPage)):
+        if getattr(instance, "specific_class", None) not in (EventPage, EventIndexPage):
+            return
+    cache.set(_UPCOMING_VERSION_KEY, cache.get(_UPCOMING_VERSION_KEY, 0) + 1, None)
 
 
 class GalleryBlock(blocks.StreamBlock):

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -94,7 +95,11 @@ def training_detail(request, pk):
     form = None
     status = 200
     if cooperatives and not session.is_cancelled and not session.has_started:
-        form = RegistrationForm(request.POST or None, cooperatives=cooperatives, user=request.user)
+        form = RegistrationForm(
+            request.POST if request.method == "POST" else None,
+            cooperatives=cooperatives,
+            user=request.user,
+        )
         if request.method == "POST":
             if form.is_valid():
                 data = form.cleaned_data
@@ -121,7 +126,7 @@ def training_detail(request, pk):
                 status = 400
     elif request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"/{request.LANGUAGE_CODE}/shop/accounts/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         raise PermissionDenied(_("Registration is not open to you for this session."))
     own = []
     if cooperatives:
