@@ -2,7 +2,7 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
@@ -10,9 +10,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms.sitemaps import PageSitemap
 from core import account_views
 from core import views as core_views
-from core.sitemaps import sitemaps
+from shop.catalogue.sitemaps import ProductSitemap
+from shop.order import views as order_views
+
+# /sitemap.xml: each app contributes its own part.
+sitemaps = {"pages": PageSitemap, "products": ProductSitemap}
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -44,6 +49,13 @@ urlpatterns += i18n_patterns(
         account_views.activate,
         name="account-activate",
     ),
+    # Before Oscar's: one page per order (issue 15). The account's order page and
+    # Oscar's old guest links open the order's page.
+    path("shop/accounts/orders/<str:order_number>/", order_views.account_order),
+    re_path(
+        r"^shop/accounts/order-status(?:-form)?/(?P<order_number>[\w-]*)/(?P<hash>[A-z0-9-_=:]+)/$",
+        order_views.guest_order,
+    ),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
@@ -58,7 +70,6 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     # embedded default (SERVE_MEDIA) serves its local media with DEBUG off too.
     import re
 
-    from django.urls import re_path
     from django.views.static import serve
 
     urlpatterns = [

@@ -2,25 +2,13 @@
 what belongs to a partner they are a user of. Staff reach everything; anyone else
 nothing. Every dashboard view that loads an object by id goes through here.
 
-``PARTNER_PATHS`` says, per model, the lookup from that model to its owning partner."""
+Each app registers, per model, the lookup from that model to its owning partner
+(``cooperatives.registry.register_owned``, from its ``AppConfig.ready()``)."""
 
 from django.apps import apps
 from django.http import Http404
 
-PARTNER_PATHS = {
-    ("partner", "partner"): "",
-    ("partner", "stockrecord"): "partner",
-    ("partner", "stockalert"): "stockrecord__partner",
-    ("catalogue", "product"): "stockrecords__partner",
-    ("order", "order"): "lines__partner",
-    ("order", "line"): "partner",
-    ("provenance", "cooperative"): "partner",
-    ("provenance", "growingarea"): "cooperative",
-    ("provenance", "seedsource"): "cooperative",
-    ("provenance", "lot"): "cooperative",
-    ("provenance", "labtest"): "lot__cooperative",
-    ("cooperatives", "profile"): "cooperative__partner",
-}
+from cooperatives import registry
 
 
 def is_staff(user):
@@ -54,11 +42,10 @@ def owned_queryset(user, model_or_queryset):
         return queryset
     if not is_cooperative_user(user):
         return queryset.none()
-    key = (model._meta.app_label, model._meta.model_name)
-    if key not in PARTNER_PATHS:
-        # A model nobody thought about is nobody's: deny rather than leak.
+    path = registry.partner_path(model)
+    if path is None:
+        # A model nobody registered is nobody's: deny rather than leak.
         return queryset.none()
-    path = PARTNER_PATHS[key]
     users = f"{path}__users" if path else "users"
     owned_ids = model._default_manager.filter(**{users: user}).values("pk")
     return queryset.filter(pk__in=owned_ids)

@@ -7,7 +7,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 
 from cooperatives.models import Application, ApplicationDocument, Profile
+from core import mail
 from core.text import slugify_vi
 from provenance.models import Cooperative
 
@@ -117,7 +118,7 @@ def approve_application(application, *, reviewer=None):
     application.reviewed_by = reviewer
     application.save()
     pk, user_pk = application.pk, user.pk
-    transaction.on_commit(lambda: send_approved_email(pk, user_pk))
+    mail.send_on_commit(approved_email, pk, user_pk)
     return application
 
 
@@ -200,16 +201,16 @@ def reject_application(application, *, reason, reviewer=None):
     application.reviewed_by = reviewer
     application.save()
     pk = application.pk
-    transaction.on_commit(lambda: send_rejected_email(pk))
+    mail.send_on_commit(rejected_email, pk)
     return application
 
 
-def _send(application, kind, context):
+def _message(application, kind, context):
     with translation.override(application.language or settings.LANGUAGE_CODE):
         context = {"application": application, "shop_name": settings.OSCAR_SHOP_NAME, **context}
         subject = render_to_string(f"cooperatives/emails/{kind}_subject.txt", context)
         body = render_to_string(f"cooperatives/emails/{kind}.txt", context)
-    send_mail(
+    return EmailMessage(
         " ".join(subject.split()),
         body,
         settings.DEFAULT_FROM_EMAIL,
@@ -230,6 +231,14 @@ def approval_user(application):
 
 
 def send_approved_email(application_pk, user_pk):
+    """Send the approval e-mail again (the admin's action), through the e-mail task."""
+    mail.send_later(approved_email, application_pk, user_pk)
+
+
+# The e-mails (sent by core.mail's task once the change has committed).
+
+
+def approved_email(application_pk, user_pk):
     """The set-password link of a fresh account; for an existing account, the claim link
     (and a password-reset link in case the applicant never chose that password)."""
     application = Application.objects.select_related("cooperative__partner").get(pk=application_pk)
@@ -250,9 +259,9 @@ def send_approved_email(application_pk, user_pk):
             )
             context["claim_url"] = site + claim_path
             context["claim_days"] = settings.COOPERATIVE_CLAIM_MAX_AGE_SECONDS // 86400
-    _send(application, "approved", context)
+    return _message(application, "approved", context)
 
 
-def send_rejected_email(application_pk):
+def rejected_email(application_pk):
     application = Application.objects.get(pk=application_pk)
-    _send(application, "rejected", {})
+    return _message(application, "rejected", {})

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,6 +18,8 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from oscar.apps.customer.forms import EmailUserCreationForm
 from oscar.apps.customer.utils import normalise_email
+
+from core import mail
 
 
 class ActivationTokenGenerator(PasswordResetTokenGenerator):
@@ -58,35 +60,38 @@ def register_account(form, *, language=None):
     if existing is not None:
         make_password(form.cleaned_data["password1"])  # as much work as a new account
         pk = existing.pk
-        transaction.on_commit(lambda: send_existing_account_email(pk, language))
+        mail.send_on_commit(existing_account_email, pk, language)
         return None
     user = form.save(commit=False)
     user.is_active = False
     user.save()
     pk = user.pk
-    transaction.on_commit(lambda: send_activation_email(pk, language))
+    mail.send_on_commit(activation_email, pk, language)
     return user
 
 
-def _send(user, kind, language, context):
+def _message(user, kind, language, context):
     with translation.override(language):
         context = {"user": user, "shop_name": settings.OSCAR_SHOP_NAME, **context}
         subject = render_to_string(f"accounts/emails/{kind}_subject.txt", context)
         body = render_to_string(f"accounts/emails/{kind}.txt", context)
-    send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    return EmailMessage(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
-def send_activation_email(user_pk, language):
+# The e-mails (sent by core.mail's task once the registration has committed).
+
+
+def activation_email(user_pk, language):
     user = get_user_model()._default_manager.get(pk=user_pk)
     with translation.override(language):
         path = reverse(
             "account-activate",
             kwargs={"uidb64": _uid(user), "token": activation_token_generator.make_token(user)},
         )
-    _send(user, "activate", language, {"activate_url": site_url(path)})
+    return _message(user, "activate", language, {"activate_url": site_url(path)})
 
 
-def send_existing_account_email(user_pk, language):
+def existing_account_email(user_pk, language):
     user = get_user_model()._default_manager.get(pk=user_pk)
     with translation.override(language):
         login_path = reverse("customer:login")
@@ -94,7 +99,7 @@ def send_existing_account_email(user_pk, language):
             "password-reset-confirm",
             kwargs={"uidb64": _uid(user), "token": default_token_generator.make_token(user)},
         )
-    _send(
+    return _message(
         user,
         "existing_account",
         language,

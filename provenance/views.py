@@ -254,11 +254,11 @@ def suspicious_codes(request):
 @staff_member_required
 def area_buyers(request, pk):
     area = get_object_or_404(GrowingArea, pk=pk)
-    lines = services.buyers_of_area(area)
+    lots = services.affected_packed_lots(area)
     return render(
         request,
         "provenance/area_buyers.html",
-        {"area": area, "lines": lines, "lots": services.affected_packed_lots(area)},
+        {"area": area, "lines": services.buyers_of_lots(lots), "lots": lots},
     )
 
 

@@ -85,7 +85,7 @@ INSTALLED_APPS = [
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.partner.apps.PartnerConfig",
     "shop.basket.apps.BasketConfig",
-    "shop.payment.apps.PaymentConfig",
+    "oscar.apps.payment.apps.PaymentConfig",  # not forked: nothing to change
     "oscar.apps.offer.apps.OfferConfig",
     "shop.order.apps.OrderConfig",
     "oscar.apps.customer.apps.CustomerConfig",
@@ -341,11 +341,7 @@ STRIPE_SESSION_MINUTES = int(env("STRIPE_SESSION_MINUTES", "60"))
 
 # --------------------------------------------------------------------------- cooperatives
 # Cooperative users see Oscar's dashboard through cooperatives.access (own objects only).
-OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
-    {"label": _("Sales"), "icon": "fas fa-chart-line", "url_name": "dashboard:cooperative-sales"},
-    {"label": _("Your lots"), "icon": "fas fa-seedling", "url_name": "dashboard:cooperative-lots"},
-]
+# Their pages and menu entries are registered by each app (cooperatives/README.md).
 # Certificates attached to a "Sell with us" application: PDF/PNG/JPEG, each at most this.
 COOPERATIVE_UPLOAD_MAX_BYTES = int(env("COOPERATIVE_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 
@@ -429,7 +425,7 @@ CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 # --- uploads: what may ship where, request size limits, image pixel limit, thumbnails
 # Staff enter the export permit of lines going abroad (shop.catalogue.destinations).
 OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
         "label": _("Export permits"),
         "icon": "fas fa-passport",
@@ -568,6 +564,9 @@ CSP_DIRECTIVES = {
 CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/shop/dashboard/"]
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# --- issue 10 (structure layers): the demo builders are their own top-level app, which
+# may import every app and which no app imports (load_demo, demo_accounts).
+INSTALLED_APPS += ["demo"]
 
 # --- events (issue 11: fairs, festivals and training sessions): the app after the ones
 # it uses; its event pages serve their .ics file as a routable-page sub-path.

@@ -17,9 +17,10 @@ database (cache, logs) run ``on_commit``. ``from provenance import services`` an
 
 from provenance.services.areas import (
     affected_packed_lots,
-    buyers_of_area,
+    buyers_of_lots,
     change_area_status,
     recall_area,
+    register_buyers_of_lots,
     reinstate_area,
     suspend_area,
 )
@@ -121,7 +122,7 @@ __all__ = [
     "affected_packed_lots",
     "append_event",
     "blocker_message",
-    "buyers_of_area",
+    "buyers_of_lots",
     "chain_name",
     "change_area_status",
     "check_harvest",
@@ -144,6 +145,7 @@ __all__ = [
     "refresh_lineage",
     "refresh_sellability",
     "register_lab_test",
+    "register_buyers_of_lots",
     "reinstate_area",
     "release_lot",
     "remaining",

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from oscar.core.loading import get_model
 
 from provenance.models import (
     AreaStatus,
@@ -104,14 +103,18 @@ def affected_packed_lots(area):
     return Lot.objects.filter(pk__in=descendant_ids(lot_ids), kind=Lot.Kind.PACKED)
 
 
-def buyers_of_area(area):
-    """Order lines for the stock records of every packed lot from this area."""
-    Line = get_model("order", "Line")
-    stockrecord_ids = [
-        pk for pk in affected_packed_lots(area).values_list("stockrecord_id", flat=True) if pk
-    ]
-    return (
-        Line.objects.filter(stockrecord_id__in=stockrecord_ids)
-        .select_related("order", "order__user", "order__shipping_address", "product")
-        .order_by("-order__date_placed")
-    )
+# Who bought what is the shop's knowledge, not provenance's: the shop registers, in its
+# AppConfig.ready(), a function from packed lots to the order lines that sold them.
+_BUYERS_OF_LOTS = []
+
+
+def register_buyers_of_lots(finder):
+    """``finder(lots)`` returns the order lines (or any rows the template lists) that
+    sold the given packed lots."""
+    if finder not in _BUYERS_OF_LOTS:
+        _BUYERS_OF_LOTS.append(finder)
+
+
+def buyers_of_lots(lots):
+    """What every registered finder returns for ``lots`` (none without a shop)."""
+    return [row for finder in _BUYERS_OF_LOTS for row in finder(lots)]

@@ -9,6 +9,10 @@ class CatalogueConfig(apps.CatalogueConfig):
         from core.images import apply_pillow_limit
 
         apply_pillow_limit()
+        from cooperatives import registry
+
+        # A cooperative owns the products it stocks (cooperatives.access).
+        registry.register_owned("catalogue.Product", "stockrecords__partner")
         from django.db.models.signals import post_save
         from oscar.core.loading import get_model
 

@@ -1,66 +1,53 @@
-"""Oscar's dashboard, forked so that cooperative users get their own pages (sales) and
-reach only what they own (cooperatives.access)."""
+"""Oscar's dashboard, forked so that cooperative users get their own pages and reach
+only what they own (cooperatives.access). The pages are not listed here: each app
+registers its own (cooperatives.registry.register_dashboard_page, from its
+AppConfig.ready()); this app mounts what was registered and opens it to staff and
+cooperative users. The menu entries are added by shop/dashboard/menu.py."""
 
 import oscar.apps.dashboard.apps as apps
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class
 
 
 class DashboardConfig(apps.DashboardConfig):
     name = "shop.dashboard"
 
+    def ready(self):
+        from cooperatives import registry
+
+        registry.register_dashboard_page(
+            "sales/",
+            "shop.dashboard.views.SalesReportView",
+            "cooperative-sales",
+            menu_label=_("Sales"),
+            menu_icon="fas fa-chart-line",
+        )
+        super().ready()
+
     def configure_permissions(self):
         super().configure_permissions()
+        self._open_registered_pages()
+
+    def _open_registered_pages(self):
+        from cooperatives import registry
+
         DashboardPermission = get_class("dashboard.permissions", "DashboardPermission")
         both = (DashboardPermission.staff, DashboardPermission.partner_dashboard_access)
-        for name in (
-            "cooperative-sales",
-            "cooperative-lots",
-            "cooperative-harvest",
-            "cooperative-processing",
-            "cooperative-lab-test",
-            "cooperative-pack",
-            "cooperative-profile",
-        ):
-            self.permissions_map[name] = both
+        for page in registry.dashboard_pages():
+            self.permissions_map[page.name] = both
 
     def get_urls(self):
-        from shop.dashboard import profile_views, provenance_views, views
+        from cooperatives import registry
 
+        # Apps after this one in INSTALLED_APPS register in their ready(), which runs
+        # after ours: the URLs are built once every app is ready.
+        self._open_registered_pages()
         urls = super().get_urls()
         extra = self.post_process_urls(
             [
-                path("sales/", views.SalesReportView.as_view(), name="cooperative-sales"),
-                path(
-                    "lots/",
-                    provenance_views.LotListView.as_view(),
-                    name="cooperative-lots",
-                ),
-                path(
-                    "lots/<int:pk>/harvest/",
-                    provenance_views.RecordHarvestView.as_view(),
-                    name="cooperative-harvest",
-                ),
-                path(
-                    "lots/<int:pk>/processing/",
-                    provenance_views.RecordProcessingView.as_view(),
-                    name="cooperative-processing",
-                ),
-                path(
-                    "lots/<int:pk>/lab-test/",
-                    provenance_views.RecordLabTestView.as_view(),
-                    name="cooperative-lab-test",
-                ),
-                path(
-                    "lots/<int:pk>/pack/",
-                    provenance_views.PackLotView.as_view(),
-                    name="cooperative-pack",
-                ),
-                path(
-                    "profile/<int:pk>/",
-                    profile_views.ProfileUpdateView.as_view(),
-                    name="cooperative-profile",
-                ),
+                path(page.route, page.as_view(), name=page.name)
+                for page in registry.dashboard_pages()
             ]
         )
         return extra + urls

@@ -1,25 +1,22 @@
 """E-mails about an order, in the language the buyer ordered in, HTML and plain text,
-sent only once the transaction that changed the order has committed."""
-
-import logging
+sent by core.mail's task only once the transaction that changed the order has committed
+(a mail server outage never undoes or fails a committed order)."""
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
-logger = logging.getLogger(__name__)
+from core import mail
 
 KINDS = ("placed", "paid", "shipped", "cancelled")
 
 
 def send_on_commit(order, kind):
-    pk = order.pk
-    transaction.on_commit(lambda: send_now(pk, kind))
+    mail.send_on_commit(order_email, order.pk, kind)
 
 
-def send_now(order_pk, kind):
+def order_email(order_pk, kind):
     from oscar.core.loading import get_model
 
     from shop.order.links import cod_confirm_url, status_url
@@ -28,7 +25,7 @@ def send_now(order_pk, kind):
     order = Order.objects.get(pk=order_pk)
     address = order.email
     if not address:
-        return
+        return None
     with translation.override(order.language or settings.LANGUAGE_CODE):
         context = {
             "order": order,
@@ -49,10 +46,7 @@ def send_now(order_pk, kind):
         from_email=settings.DEFAULT_FROM_EMAIL,
     )
     message.attach_alternative(html, "text/html")
-    try:
-        message.send()
-    except Exception:  # a mail server outage must not undo a committed order
-        logger.exception("could not send %s e-mail for order %s", kind, order.number)
+    return message
 
 
 def _payments(order):

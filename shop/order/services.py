@@ -365,3 +365,21 @@ def on_payment_paid(payment):
 
 def on_payment_cancelled(payment):
     cancel_order(payment.reference, reason=f"Payment {payment.pk} ended without payment")
+
+
+def buyers_of_lots(lots):
+    """Order lines for the stock records of the given packed lots, newest first."""
+    stockrecord_ids = [pk for pk in lots.values_list("stockrecord_id", flat=True) if pk]
+    return (
+        Line.objects.filter(stockrecord_id__in=stockrecord_ids)
+        .select_related("order", "order__user", "order__shipping_address", "product")
+        .order_by("-order__date_placed")
+    )
+
+
+def buyers_of_area(area):
+    """Order lines for every packed lot from this growing area (provenance says which
+    lots an area affects; the shop knows who bought them)."""
+    from provenance.services import affected_packed_lots
+
+    return buyers_of_lots(affected_packed_lots(area))

@@ -3,8 +3,9 @@
 Haystack's realtime processor writes to the index the moment a row is saved, inside the
 transaction: when that transaction rolls back (a refused checkout, a failed import), the
 index keeps an entry for a row that never existed, or a change that never happened. This
-processor waits for the commit; a deletion remembers the row's identifier, because the
-instance has lost its primary key by then.
+processor waits for the commit, then enqueues the index work as a task
+(shop/search/tasks.py, django_tasks); a deletion remembers the row's identifier, because
+the instance has lost its primary key by then.
 """
 
 from functools import partial
@@ -32,10 +33,19 @@ class OnCommitSignalProcessor(BaseSignalProcessor):
                 continue
 
     def handle_save(self, sender, instance, **kwargs):
-        for using, index in self._indexes(sender, instance):
-            transaction.on_commit(partial(index.update_object, instance, using=using))
+        from shop.search.tasks import update_index_entry
+
+        label, pk = sender._meta.label_lower, instance.pk
+        for using, _index in self._indexes(sender, instance):
+            transaction.on_commit(
+                partial(update_index_entry.enqueue, label, pk, using), robust=True
+            )
 
     def handle_delete(self, sender, instance, **kwargs):
-        identifier = get_identifier(instance)
-        for using, index in self._indexes(sender, instance):
-            transaction.on_commit(partial(index.remove_object, identifier, using=using))
+        from shop.search.tasks import remove_index_entry
+
+        label, identifier = sender._meta.label_lower, get_identifier(instance)
+        for using, _index in self._indexes(sender, instance):
+            transaction.on_commit(
+                partial(remove_index_entry.enqueue, label, identifier, using), robust=True
+            )

@@ -262,7 +262,7 @@ def cooperative_member(walk, language, partner):
     from django.utils import translation
     from oscar.core.loading import get_model
 
-    from core.demo.loader import cooperative_email, demo_password
+    from demo.loader import cooperative_email, demo_password
     from provenance.models import Lot
 
     Order = get_model("order", "Order")
@@ -369,7 +369,7 @@ _WALK = {}
 def walked(request, live_server, transactional_db, tmp_path_factory, search_index):
     """The walk, done once for the module: both tests read it (a failed walk fails both)."""
     if "walk" not in _WALK:
-        from core.demo.loader import DemoLoader
+        from demo.loader import DemoLoader
         from tests.conftest import ensure_wagtail_tree
 
         _WALK["walk"] = None

@@ -29,7 +29,7 @@ def shot(page, name):
 
 @pytest.fixture
 def catalogue(browser_site):
-    from core.demo.checkout import ensure_countries
+    from shop.address.countries import ensure_countries
 
     ensure_countries()
     for n in range(6):

@@ -42,7 +42,7 @@ class Violations:
 
 @pytest.fixture
 def shop_and_trace(transactional_db):
-    from core.demo.checkout import ensure_countries
+    from shop.address.countries import ensure_countries
     from tests.conftest import build_bilingual_site
     from tests.provenance.factories import build_chain
 

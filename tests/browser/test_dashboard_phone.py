@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 
-from core.demo.loader import cooperative_email
+from demo.loader import cooperative_email
 from tests.core.language_check import walk
 
 OVERFLOW_JS = (Path(__file__).parent / "overflow.js").read_text()

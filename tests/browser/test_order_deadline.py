@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def cod_order(transactional_db):
-    from core.demo.checkout import ensure_countries
+    from shop.address.countries import ensure_countries
 
     ensure_wagtail_tree()
     ensure_countries()

@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_english_pages_under_the_home_page_are_served(search_index):
-    from core.demo.loader import DemoLoader
+    from demo.loader import DemoLoader
     from tests.conftest import ensure_wagtail_tree
 
     ensure_wagtail_tree()

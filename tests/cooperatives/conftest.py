@@ -72,7 +72,7 @@ def line_of(order, coop):
 
 @pytest.fixture
 def countries(db):
-    from core.demo.checkout import ensure_countries
+    from shop.address.countries import ensure_countries
 
     ensure_countries()
 

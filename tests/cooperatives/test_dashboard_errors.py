@@ -75,7 +75,7 @@ def test_harvest_accepts_its_own_minimum(client, coop_a):
 @pytest.mark.django_db
 @pytest.mark.parametrize("field", ["kg_used", "quantity"])
 def test_processing_accepts_its_own_minimum(client, coop_a, field):
-    from shop.dashboard.provenance_forms import PackForm, ProcessingForm
+    from cooperatives.dashboard.provenance_forms import PackForm, ProcessingForm
 
     harvest = Lot.objects.filter(cooperative=coop_a.partner, kind=Lot.Kind.HARVEST).first()
     form = ProcessingForm(

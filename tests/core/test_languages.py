@@ -12,8 +12,8 @@ from django.core.management import call_command
 from django.test import Client
 from oscar.core.loading import get_model
 
-from core.demo import content
-from core.demo.loader import cooperative_email
+from demo import content
+from demo.loader import cooperative_email
 from tests.core.language_check import basket_pages, other_language_strings, walk
 
 pytestmark = pytest.mark.django_db(transaction=False)

@@ -3,7 +3,7 @@ import pytest
 
 @pytest.fixture
 def countries(db):
-    from core.demo.checkout import ensure_countries
+    from shop.address.countries import ensure_countries
 
     ensure_countries()
 

@@ -3,9 +3,9 @@
 import pytest
 from oscar.core.loading import get_class, get_model
 
-from core.demo import content
-from core.demo.loader import DemoLoader
-from core.demo.provenance import ensure_provenance
+from demo import content
+from demo.loader import DemoLoader
+from demo.provenance import ensure_provenance
 from provenance import services
 from provenance.models import (
     AreaStatus,

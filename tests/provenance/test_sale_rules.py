@@ -11,6 +11,7 @@ from oscar.test import factories as oscar_factories
 
 from provenance import services
 from provenance.models import AreaStatus, LabLimit, Lot
+from shop.order.services import buyers_of_area
 from tests.factories import ProductFactory, StockRecordFactory
 from tests.provenance.factories import (
     LabFactory,
@@ -125,7 +126,7 @@ def test_recalling_the_area_withdraws_its_lots_at_once(client, wagtail_root, adm
     assert area.code in html
 
     # staff list the buyers of those lots
-    assert list(services.buyers_of_area(area)) == [order_line]
+    assert list(buyers_of_area(area)) == [order_line]
     html = admin_client.get(f"/en/trace/staff/areas/{area.pk}/buyers/").content.decode()
     assert order_line.order.number in html
     assert client.get(f"/en/trace/staff/areas/{area.pk}/buyers/").status_code == 302

@@ -178,7 +178,7 @@ def test_a_unit_other_than_the_labs_awaits_review(two_coops):
 
 
 def test_the_dashboard_form_has_no_limit_fields():
-    from shop.dashboard.provenance_forms import LabResultForm
+    from cooperatives.dashboard.provenance_forms import LabResultForm
 
     assert set(LabResultForm().fields) == {"category", "analyte", "value", "unit"}
 

@@ -9,10 +9,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from cooperatives.dashboard.provenance_forms import LabTestForm as DashboardLabTestForm
 from provenance import services
 from provenance.forms import LotForm
 from provenance.models import GrowingArea, Lot, LotInput, ProvenanceEvent
-from shop.dashboard.provenance_forms import LabTestForm as DashboardLabTestForm
 from tests.factories import PartnerFactory
 from tests.provenance.factories import LabFactory, build_chain
 

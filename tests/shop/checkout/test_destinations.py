@@ -130,7 +130,7 @@ def test_demo_data_migration_keeps_fresh_goods_in_vietnam(db):
     assert ProductClass.objects.get(slug="dried-root").export_permit_required
     assert not ProductClass.objects.get(slug="ginseng-tea").export_permit_required
     # The demo content says the same.
-    from core.demo import content
+    from demo import content
 
     demo = {c["slug"]: c["ship_to"] for c in content.PRODUCT_CLASSES}
     assert demo["fresh-root"] == demo["seedlings"] == "vn"

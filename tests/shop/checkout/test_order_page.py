@@ -211,3 +211,43 @@ def test_a_customer_delivers_to_a_saved_address(countries, client):
     review = client.get("/vi/shop/checkout/shipping-method/", follow=True)
     assert review.redirect_chain[-1][0].endswith("/checkout/preview/")
     assert "Bản Sì Choang" in review.content.decode()
+
+
+def test_the_account_opens_the_one_order_page_of_its_own_orders_only(countries, client):
+    from tests.factories import UserFactory
+
+    owner, other = UserFactory(email="chu@example.vn"), UserFactory(email="khac@example.vn")
+    client.force_login(owner)
+    to_preview(client, "vi", ProductFactory(stock=2), VN_ADDRESS)
+    client.post("/vi/shop/checkout/preview/", {"action": "place_order", "payment_method": "cod"})
+    order = Order.objects.get()
+    listing = client.get("/vi/shop/accounts/orders/").content.decode()
+    assert links.status_path(order, "vi").rsplit("/", 2)[0] in listing  # the one page
+    assert "Đang chuẩn bị (thanh toán khi nhận hàng)" in listing
+    assert "Processing" not in listing and "Num items" not in listing
+    for lang in ("vi", "en"):
+        response = client.get(f"/{lang}/shop/accounts/orders/{order.number}/")
+        assert response.status_code == 302
+        token = response["Location"].rstrip("/").rsplit("/", 1)[-1]
+        assert response["Location"].startswith(f"/{lang}/shop/checkout/order/")
+        assert links.number_from_token(token) == order.number
+    page = client.get(f"/en/shop/accounts/orders/{order.number}/", follow=True)
+    assert "Being prepared (cash on delivery)" in page.content.decode()
+
+    client.force_login(other)
+    assert client.get(f"/vi/shop/accounts/orders/{order.number}/").status_code == 404
+    assert client.get("/vi/shop/accounts/orders/no-such-order/").status_code == 404
+    client.logout()
+    response = client.get(f"/vi/shop/accounts/orders/{order.number}/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_oscars_old_guest_links_open_the_order_page(countries, client):
+    order, _location = place(client, "en", "vietqr", VN_ADDRESS)
+    hash_ = order.verification_hash()
+    for kind in ("order-status", "order-status-form"):
+        response = client.get(f"/en/shop/accounts/{kind}/{order.number}/{hash_}/")
+        assert response.status_code == 302
+        assert response["Location"].startswith("/en/shop/checkout/order/")
+        forged = client.get(f"/en/shop/accounts/{kind}/{order.number}/{hash_}x/")
+        assert forged.status_code == 404

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from haystack.query import SearchQuerySet
 
-from core.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 from shop.search.indexing import rebuild_product_index
 
 

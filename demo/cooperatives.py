@@ -1,6 +1,6 @@
 """Demo step: a public profile for every demo cooperative (sample text)."""
 
-from core.demo import content
+from demo import content
 
 STORIES = {
     "htx-si-lo-lau": (

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.demo.loader import DEFAULT_DEMO_PASSWORD, accounts, demo_password
+from demo.loader import DEFAULT_DEMO_PASSWORD, accounts, demo_password
 
 
 class Command(BaseCommand):

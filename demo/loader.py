@@ -19,11 +19,11 @@ from wagtail.models import Locale, Page, Site
 
 from cms import models as cms
 from cms.services import add_child_page, add_translation
-from core.demo import content, images
-from core.demo.checkout import ensure_checkout_data
-from core.demo.cooperatives import ensure_cooperative_profiles
-from core.demo.provenance import ensure_provenance
 from core.text import slugify_vi
+from demo import content, images
+from demo.checkout import ensure_checkout_data
+from demo.cooperatives import ensure_cooperative_profiles
+from demo.provenance import ensure_provenance
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")

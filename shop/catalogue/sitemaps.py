@@ -1,5 +1,5 @@
-"""/sitemap.xml: every live Wagtail page of every locale, and every product in both
-languages."""
+"""The shop's part of /sitemap.xml: every product in both languages (assembled with the
+other apps' parts in config/urls.py)."""
 
 from urllib.parse import urlsplit
 
@@ -7,20 +7,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.utils import translation
 from oscar.core.loading import get_model
-from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
-from wagtail.models import Page, Site
-
-
-class PageSitemap(WagtailSitemap):
-    def items(self):
-        return (
-            Page.objects.live()
-            .public()
-            .filter(depth__gte=2)
-            .order_by("path")
-            .defer_streamfields()
-            .specific()
-        )
+from wagtail.models import Site
 
 
 class ProductSitemap(Sitemap):
@@ -64,6 +51,3 @@ class ProductSitemap(Sitemap):
         # Django activates each language in turn; reversing in it adds the prefix.
         with translation.override(force_lang_code or settings.LANGUAGE_CODE):
             return super()._location(item, force_lang_code)
-
-
-sitemaps = {"pages": PageSitemap, "products": ProductSitemap}

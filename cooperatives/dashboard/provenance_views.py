@@ -11,14 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 
 from cooperatives import access
+from cooperatives.dashboard import provenance_forms as forms_
 from provenance import services
 from provenance.models import Lot
-from shop.dashboard import provenance_forms as forms_
 
 
 class LotListView(generic.ListView):
     model = Lot
-    template_name = "shop/dashboard/lot_list.html"
+    template_name = "cooperatives/dashboard/lot_list.html"
     context_object_name = "lots"
     paginate_by = 100
 
@@ -45,7 +45,7 @@ class HarvestForm(forms.Form):
 class RecordHarvestView(generic.FormView):
     model = Lot
     form_class = HarvestForm
-    template_name = "shop/dashboard/record_harvest.html"
+    template_name = "cooperatives/dashboard/record_harvest.html"
 
     def dispatch(self, request, *args, **kwargs):
         self.planting = access.get_owned_or_404(
@@ -104,7 +104,7 @@ class RecordProcessingView(OwnLotMixin, generic.FormView):
     model = Lot
     lot_kinds = (Lot.Kind.HARVEST,)
     form_class = forms_.ProcessingForm
-    template_name = "shop/dashboard/record_processing.html"
+    template_name = "cooperatives/dashboard/record_processing.html"
     success_message = _("Processing recorded.")
 
     def record(self, form):
@@ -117,7 +117,7 @@ class RecordLabTestView(OwnLotMixin, generic.FormView):
     model = Lot
     lot_kinds = (Lot.Kind.HARVEST, Lot.Kind.PROCESSED, Lot.Kind.PACKED)
     form_class = forms_.LabTestForm
-    template_name = "shop/dashboard/record_lab_test.html"
+    template_name = "cooperatives/dashboard/record_lab_test.html"
     success_message = _("Lab test recorded.")
 
     def get_context_data(self, **kwargs):
@@ -150,7 +150,7 @@ class PackLotView(OwnLotMixin, generic.FormView):
     model = Lot
     lot_kinds = (Lot.Kind.HARVEST, Lot.Kind.PROCESSED)
     form_class = forms_.PackForm
-    template_name = "shop/dashboard/pack_lot.html"
+    template_name = "cooperatives/dashboard/pack_lot.html"
     success_message = _("Lot packed.")
 
     def record(self, form):

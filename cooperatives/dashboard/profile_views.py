@@ -26,7 +26,7 @@ class ProfileForm(forms.ModelForm):
 class ProfileUpdateView(generic.UpdateView):
     model = Profile
     form_class = ProfileForm
-    template_name = "shop/dashboard/profile_form.html"
+    template_name = "cooperatives/dashboard/profile_form.html"
 
     def get_object(self, queryset=None):
         return access.get_owned_or_404(self.request.user, Profile, pk=self.kwargs["pk"])

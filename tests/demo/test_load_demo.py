@@ -5,7 +5,7 @@ from oscar.core.loading import get_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from core.demo import content
+from demo import content
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -135,6 +135,6 @@ def test_load_demo_shows_its_progress(demo):
 
 
 def content_steps():
-    from core.demo.loader import DemoLoader
+    from demo.loader import DemoLoader
 
     return DemoLoader.STEPS

@@ -1,8 +1,8 @@
-"""Data the checkout needs. Oscar's Country table: every country (names from Babel's CLDR
-data), Vietnam first; sample exchange rates for the demo.
+"""Oscar's Country table: every country (names from Babel's CLDR data), Vietnam first.
 
-Used by a data migration (shop.address 0008), by load_demo and by tests, so any
-database has a country list. Looks before it writes: running it again changes nothing.
+Used by load_demo and by tests, so any database has a country list (the data migration
+0008_populate_countries keeps its own frozen copy of these rules). Looks before it
+writes: running it again changes nothing.
 """
 
 from babel import Locale
@@ -43,29 +43,3 @@ def ensure_countries(Country=None, log=None):
         display_order=FIRST["VN"], is_shipping_country=True
     )
     return len(new)
-
-
-# Sample rates for the demo only (staff keep the real ones in the admin).
-DEMO_RATES = {"USD": "25400", "EUR": "27500", "CNY": "3500", "KRW": "18.5", "JPY": "168"}
-
-
-def ensure_exchange_rates(log=None):
-    from decimal import Decimal
-
-    from payments.models import ExchangeRate
-
-    made = 0
-    for code, rate in DEMO_RATES.items():
-        _, created = ExchangeRate.objects.get_or_create(
-            currency=code, defaults={"vnd_per_unit": Decimal(rate)}
-        )
-        made += created
-    if made and log:
-        log(f"{made} sample exchange rates")
-    return made
-
-
-def ensure_checkout_data(log=None):
-    """The demo's checkout needs: countries (VN first) and sample exchange rates."""
-    ensure_countries(log=log)
-    ensure_exchange_rates(log=log)

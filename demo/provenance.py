@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_noop
 from oscar.core.loading import get_model
 
-from core.demo import content
+from demo import content
 from provenance import gs1, services
 from provenance.models import (
     AreaStatus,
