@@ -8,6 +8,25 @@ class EventsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from cooperatives import registry
+
+        # A session belongs to its host cooperative (it records attendance); a
+        # registration to the cooperative whose member it is.
+        registry.register_owned("events.TrainingSession", "host_cooperative__partner")
+        registry.register_owned("events.TrainingRegistration", "cooperative__partner")
+        registry.register_dashboard_page(
+            "training/",
+            "events.dashboard.HostedTrainingListView",
+            "events-training",
+            menu_label=_("Training you host"),
+            menu_icon="fas fa-chalkboard-teacher",
+        )
+        registry.register_dashboard_page(
+            "training/<int:pk>/attendance/",
+            "events.dashboard.TrainingAttendanceView",
+            "events-training-attendance",
+        )
+
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished, post_page_move
 

@@ -16,6 +16,13 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """The services' messages are read in English here (Vietnamese in the page tests)."""
+    with translation.override("en"):
+        yield
+
+
 def url(name, language="en", **kwargs):
     with translation.override(language):
         return reverse(f"events:{name}", kwargs=kwargs)
@@ -217,14 +224,18 @@ def test_attendance_page_only_for_the_host(client, session, coops):
         session, user=coops["alpha_user"], cooperative=coops["alpha"], names=["A Páo"]
     )
     started(session)
-    target = url("training-attendance", pk=session.pk)
+    with translation.override("en"):
+        target = reverse("dashboard:events-training-attendance", kwargs={"pk": session.pk})
+        hosted = reverse("dashboard:events-training")
     for user in (coops["alpha_user"], coops["bravo_user"]):
         client.force_login(user)
         assert client.get(target).status_code == 404
         assert client.post(target, {f"r{reg.pk}": "yes"}).status_code == 404
+        assert f'data-session="{session.pk}"' not in client.get(hosted).content.decode()
     reg.refresh_from_db()
     assert reg.attended is None
     client.force_login(coops["host_user"])
+    assert f'data-session="{session.pk}"' in client.get(hosted).content.decode()
     assert "A Páo" in client.get(target).content.decode()
     assert client.post(target, {f"r{reg.pk}": "yes"}).status_code == 302
     reg.refresh_from_db()
@@ -235,6 +246,23 @@ def test_attendance_page_only_for_the_host(client, session, coops):
     assert "not understood" in response.content.decode()
     reg.refresh_from_db()
     assert reg.attended is True
+    # Staff reach every session's attendance.
+    client.force_login(UserFactory(is_staff=True))
+    assert client.post(target, {f"r{reg.pk}": "no"}).status_code == 302
+    reg.refresh_from_db()
+    assert reg.attended is False
+
+
+def test_attendance_before_the_start_is_refused_with_a_message(client, session, coops):
+    (reg,) = services.register_for_training(
+        session, user=coops["alpha_user"], cooperative=coops["alpha"], names=["A Páo"]
+    )
+    client.force_login(coops["host_user"])
+    with translation.override("vi"):
+        target = reverse("dashboard:events-training-attendance", kwargs={"pk": session.pk})
+    response = client.post(target, {f"r{reg.pk}": "yes"})
+    assert response.status_code == 400
+    assert "Có thể ghi điểm danh khi buổi tập huấn đã bắt đầu." in response.content.decode()
 
 
 def test_withdraw_only_own_cooperative(client, session, coops):
