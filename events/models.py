@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -309,7 +310,7 @@ class TrainingSession(models.Model):
     class Topic(models.TextChoices):
         GACP = "gacp", _("GACP growing practice")
         HARVESTING = "harvesting", _("Harvesting")
-        PROCESSING = "processing", _("Processing")
+        PROCESSING = "processing", pgettext_lazy("training topic", "Processing")
         OTHER = "other", _("Other")
 
     title_vi = models.CharField(_("title (Vietnamese)"), max_length=255)
