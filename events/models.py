@@ -278,18 +278,43 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
 # --------------------------------------------------------------------------- training
 
 
+HANDOUT_SIGNATURES = {
+    ".pdf": (b"%PDF",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    # Office Open XML and OpenDocument files are zip archives.
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+}
+
+
 def validate_handout(value):
+    """A hand-out is a PDF, an image or an office document, by its name and by its first
+    bytes (a renamed program is refused), and at most 20 MB."""
     from pathlib import Path
 
-    allowed = {".pdf", ".png", ".jpg", ".jpeg", ".docx", ".xlsx", ".pptx", ".odt"}
-    if Path(value.name).suffix.lower() not in allowed:
+    suffix = Path(value.name).suffix.lower()
+    if suffix not in HANDOUT_SIGNATURES:
         raise ValidationError(
             _("Hand-outs may be PDF, images, or office documents (%(kinds)s)."),
-            params={"kinds": ", ".join(sorted(allowed))},
+            params={"kinds": ", ".join(sorted(HANDOUT_SIGNATURES))},
             code="handout_type",
         )
     if value.size and value.size > 20 * 1024 * 1024:
         raise ValidationError(_("A hand-out may be at most 20 MB."), code="handout_size")
+    position = value.tell() if hasattr(value, "tell") else 0
+    value.seek(0)
+    head = value.read(8)
+    value.seek(position)
+    if not head.startswith(HANDOUT_SIGNATURES[suffix]):
+        raise ValidationError(
+            _("This file is not the kind its name says (%(suffix)s)."),
+            params={"suffix": suffix},
+            code="handout_content",
+        )
 
 
 class TrainingSessionQuerySet(models.QuerySet):

@@ -299,3 +299,36 @@ def test_profile_shows_training_attended(client, session, coops, wagtail_root, l
     assert attended in html
     # Names of members are not published on the profile.
     assert ">A<" not in html
+
+
+def test_staff_manage_sessions_in_the_admin(client, session, coops):
+    services.register_for_training(
+        session, user=coops["alpha_user"], cooperative=coops["alpha"], names=["A Páo"]
+    )
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    listing = client.get("/django-admin/events/trainingsession/")
+    assert listing.status_code == 200
+    assert "Thực hành GACP" in listing.content.decode()
+    change = client.get(f"/django-admin/events/trainingsession/{session.pk}/change/")
+    assert change.status_code == 200
+    assert "A Páo" in change.content.decode()
+    assert client.get("/django-admin/events/trainingsession/add/").status_code == 200
+    client.force_login(coops["host_user"])
+    assert client.get("/django-admin/events/trainingsession/").status_code == 302
+
+
+def test_a_handout_must_be_a_document(session):
+    from django.core.files.base import ContentFile
+
+    from events.models import TrainingDocument
+
+    document = TrainingDocument(
+        session=session, title="x", file=ContentFile(b"MZ\x90", name="tool.exe")
+    )
+    with pytest.raises(ValidationError):
+        document.full_clean()
+    document.file = ContentFile(b"MZ\x90", name="renamed.pdf")
+    with pytest.raises(ValidationError, match="not the kind"):
+        document.full_clean()
+    document.file = ContentFile(b"%PDF-1.4\n", name="ok.pdf")
+    document.full_clean()
