@@ -240,3 +240,31 @@ def test_home_costs_no_query_more_with_events(client, events_site, django_assert
         html = client.get("/en/").content.decode()
     assert "upcoming-events" not in html
     assert len(with_events.captured_queries) == len(without.captured_queries)
+
+
+def test_sync_in_the_admin_copies_dates_and_status_and_keeps_translated_words(
+    client, events_site, django_user_model
+):
+    """An editor moves the Vietnamese event and syncs: the English page gets the new date
+    and status (synchronised fields) and keeps its own title."""
+    from django.urls import reverse
+    from wagtail_localize.models import TranslationSource
+
+    client.force_login(
+        django_user_model.objects.create_superuser(
+            username="editor", email="editor@example.org", password="pw"
+        )
+    )
+    page = EventPage.objects.get(pk=events_site["upcoming"].pk)
+    page.previous_start = page.start
+    page.start, page.end = in_days(50), in_days(51, 17)
+    page.status = EventPage.Status.RESCHEDULED
+    page.save_revision().publish()
+    source = TranslationSource.objects.get_for_instance_or_none(page)
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert client.post(sync_url, {"publish_translations": "on"}).status_code == 302
+    english = en(page)
+    assert english.status == EventPage.Status.RESCHEDULED
+    assert english.start == in_days(50)
+    assert english.title == "Farm produce fair"
+    assert english.sequence > 0
