@@ -321,15 +321,6 @@ class TrainingSessionQuerySet(models.QuerySet):
     def upcoming(self):
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
 
-    def hosted_by(self, user):
-        """Sessions whose attendance ``user`` may record: all for staff, else those
-        hosted by a cooperative the user belongs to."""
-        if user.is_authenticated and user.is_active and user.is_staff:
-            return self
-        if not (user.is_authenticated and user.is_active):
-            return self.none()
-        return self.filter(host_cooperative__partner__users=user).distinct()
-
 
 class TrainingSession(models.Model):
     class Topic(models.TextChoices):

@@ -193,15 +193,22 @@ def test_index_query_budget_does_not_grow_with_events(
     client.get(index.url)
     with django_assert_max_num_queries(12) as few:
         assert client.get(index.url).status_code == 200
+    from wagtail.images import get_image_model
+
+    from tests.factories import jpeg_file
+
     for n in range(8):
+        image = get_image_model().objects.create(title=f"e{n}", file=jpeg_file(f"e{n}.jpg"))
         add_event(
             index,
             events_site["index_en"],
             f"more-{n}",
             f"Sự kiện {n}",
             f"Event {n}",
-            in_days(n + 1),
-            in_days(n + 1, 17),
+            in_days(n + 1 if n % 2 else -n - 1),  # coming and past
+            in_days(n + 1 if n % 2 else -n - 1, 17),
+            hero_image=image,
+            hero_image_alt=f"Ảnh {n}",
         )
     client.get(index.url)
     with django_assert_max_num_queries(12) as many:
