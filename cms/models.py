@@ -141,6 +141,7 @@ class HomePage(SeoMixin, Page):
         "cms.StoryIndexPage",
         "cms.CultureIndexPage",
         "cms.StandardPage",
+        "tourism.ExperienceIndexPage",
         "events.EventIndexPage",
     ]
     max_count_per_parent = 1

@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
+    path("visits/", include("tourism.urls")),
     path("training/", include("events.urls")),
     path("site-map/", cms_views.site_map, name="site-map"),
     path("", include(wagtail_urls)),

@@ -25,6 +25,7 @@ from demo.checkout import ensure_checkout_data
 from demo.cooperatives import ensure_cooperative_profiles
 from demo.events import ensure_events, ensure_training
 from demo.provenance import ensure_provenance
+from demo.tourism import ensure_tourism
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -267,6 +268,8 @@ class DemoLoader:
                 page.tourism_page = target
                 page.save_revision().publish()
                 self.note(f"tourism link on {page.locale.language_code} home")
+        # issue 11: farm visits to book; the home page's tourism link goes to them.
+        ensure_tourism(self, home, home_en, content.DEMO_NOTE_VI, content.DEMO_NOTE_EN)
 
     def body(self, text, note, image, alt):
         return [

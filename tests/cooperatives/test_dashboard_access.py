@@ -35,6 +35,10 @@ OPEN_TO_COOPERATIVES = {
     "order-line-detail",
     "events-training",
     "events-training-attendance",
+    "cooperative-visits",  # tourism: the host's farm visits, slots and check-in lists
+    "cooperative-visit",
+    "cooperative-visit-slot",
+    "cooperative-visit-slot-csv",
 }
 
 
@@ -52,7 +56,19 @@ def objects_of(coop, order, line, note):
         "processed": lot_of(coop, "processed").pk,
         "profile": profile_of(coop).pk,
         "trainingsession": training_hosted_by(coop).pk,
+        **visit_of(coop),
     }
+
+
+def visit_of(coop):
+    from tests.tourism.factories import make_experience, make_slot
+    from tourism.models import ExperiencePage
+
+    experience = ExperiencePage.objects.filter(host=coop.cooperative).first()
+    if experience is None:
+        experience = make_experience(coop.cooperative, translate=False)
+    slot = experience.slots.first() or make_slot(experience)
+    return {"experience": experience.pk, "slot": slot.pk}
 
 
 def training_hosted_by(coop):
@@ -118,7 +134,11 @@ def kwargs_for(name, params, view_class, objects):
         elif param == "user_pk":
             kwargs[param] = objects["user"]
         elif param == "pk":
-            if name in LOT_KIND_OF_PAGE:
+            if name.startswith("cooperative-visit-slot"):
+                kwargs[param] = objects["slot"]
+            elif name == "cooperative-visit":
+                kwargs[param] = objects["experience"]
+            elif name in LOT_KIND_OF_PAGE:
                 kwargs[param] = objects[LOT_KIND_OF_PAGE[name]]
             elif model_name in ("lot", "profile", "trainingsession"):
                 kwargs[param] = objects[model_name]
