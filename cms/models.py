@@ -162,7 +162,7 @@ class HomePage(SeoMixin, Page):
         )
         from events.models import upcoming_events
 
-        context["upcoming_events"] = upcoming_events(self.locale_id)
+        context["upcoming"] = upcoming_events(self.locale_id)
         return context
 
 

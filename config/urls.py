@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from cms.sitemaps import PageSitemap
 from core import account_views
 from core import views as core_views
@@ -61,7 +62,7 @@ urlpatterns += i18n_patterns(
     path("cooperatives/", include("cooperatives.urls")),
     path("visits/", include("tourism.urls")),
     path("training/", include("events.urls")),
-    path("site-map/", core_views.site_map, name="site-map"),
+    path("site-map/", cms_views.site_map, name="site-map"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -23,6 +23,7 @@ from core.text import slugify_vi
 from demo import content, images
 from demo.checkout import ensure_checkout_data
 from demo.cooperatives import ensure_cooperative_profiles
+from demo.events import ensure_events, ensure_training
 from demo.provenance import ensure_provenance
 from demo.tourism import ensure_tourism
 
@@ -55,7 +56,7 @@ class DemoLoader:
         "languages, countries and shipping",
         "catalogue: products, pictures and stock",
         "provenance: growing areas, lots and their sealed events",
-        "cooperative profiles",
+        "cooperative profiles and training sessions",
         "pages in Vietnamese and their English translations",
         "demo accounts",
     ]
@@ -83,6 +84,7 @@ class DemoLoader:
             ensure_provenance(self)
             self.step(4)
             ensure_cooperative_profiles(self)
+            ensure_training(self)
         with transaction.atomic():
             self.step(5)
             self.ensure_pages()
@@ -257,6 +259,7 @@ class DemoLoader:
             )
             if item["slug"][0] == "du-lich-cong-dong":
                 tourism = page
+        ensure_events(self, cms.HomePage.objects.get(pk=home.pk))
         for page in (home, home_en):
             # Fresh from the database: the objects above hold stale tree counters.
             page = cms.HomePage.objects.get(pk=page.pk)

@@ -566,6 +566,9 @@ CSP_LOOSE_PATHS = [r"^/django-admin/", r"^/cms-admin/", r"^/[a-z]{2}(-[a-z]+)?/s
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
+# --- polish (issue 15): the Wagtail admin offers our two languages only; without a
+# choice in the account's settings it follows the browser, Vietnamese by default.
+WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # --- issue 11: farm visits (tourism/). Unpaid seats are held this long; seats offered
 # from the waiting list are held this long; the experience page shows this many weeks.
 TOURISM_HOLD_HOURS = int(env("TOURISM_HOLD_HOURS", "12"))

@@ -29,3 +29,36 @@ def test_cod_order_status_is_worded_once(client, coop_a, countries, lang, wordin
     assert wording in coop_page
     assert "Pending payment" not in coop_page and "Chờ thanh toán" not in coop_page
     assert wording in client.get(listing).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "lang, waiting, shipped, prepared",
+    [
+        ("vi", "Chờ thanh toán", "Đã gửi hàng", "Đang chuẩn bị (thanh toán khi nhận hàng)"),
+        ("en", "Awaiting payment", "Shipped", "Being prepared (cash on delivery)"),
+    ],
+)
+def test_staff_dashboard_says_the_same_words(
+    client, coop_a, countries, lang, waiting, shipped, prepared
+):
+    from tests.factories import UserFactory
+
+    waiting_order = place(make_basket((coop_a.product, 1)), language=lang)
+    cod_order = place(
+        make_basket((coop_a.product, 1)), method="cod", language=lang, email="cod@example.vn"
+    )
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    with translation.override(lang):
+        listing = client.get(reverse("dashboard:order-list")).content.decode()
+        detail = client.get(
+            reverse("dashboard:order-detail", kwargs={"number": waiting_order.number})
+        ).content.decode()
+        cod_detail = client.get(
+            reverse("dashboard:order-detail", kwargs={"number": cod_order.number})
+        ).content.decode()
+    assert waiting in listing and prepared in listing
+    assert f'<option value="Shipped">{shipped}</option>' in cod_detail
+    assert waiting in detail and prepared in cod_detail
+    for page in (listing, detail, cod_detail):
+        assert ">Pending payment<" not in page and ">Processing<" not in page

@@ -239,3 +239,61 @@ def basket_pages(client, language):
     response = client.get(product.get_absolute_url().replace("/vi/", f"/{language}/"))
     pages.append(("product after adding", response.content.decode()))
     return pages
+
+
+VN_ADDRESS = {
+    "first_name": "Lò Thị",
+    "last_name": "Mai",
+    "country": "VN",
+    "state": "Lai Châu",
+    "line4": "Xã Sì Lở Lầu",
+    "line1": "Bản Sì Choang",
+    "postcode": "",
+    "phone_number": "",
+}
+
+
+def checkout_pages(client, language, payment_methods=("cod", "vietqr")):
+    """A signed-in customer's checkout, once per payment method: the address, review
+    and order pages, then the account's order list and each order's page. Returns
+    ``([(path, html)], [order numbers])``."""
+    from oscar.core.loading import get_model
+
+    StockRecord = get_model("partner", "StockRecord")
+    Order = get_model("order", "Order")
+    shop = f"/{language}/shop"
+    pages, numbers = [], []
+    records = (
+        StockRecord.objects.filter(num_in_stock__gt=3, product__is_public=True)
+        .select_related("product")
+        .order_by("price", "product_id")  # cash on delivery has a ceiling
+    )
+    for method, record in zip(payment_methods, records, strict=False):
+        client.post(f"{shop}/basket/add/{record.product.pk}/", {"quantity": 1})
+        response = client.get(f"{shop}/checkout/", follow=True)
+        pages.append((f"{shop}/checkout/ ({method})", response.content.decode()))
+        response = client.post(f"{shop}/checkout/shipping-address/", VN_ADDRESS)
+        assert response.status_code == 302, response.content.decode()[:3000]
+        response = client.get(f"{shop}/checkout/shipping-method/", follow=True)
+        pages.append((f"{shop}/checkout/preview/ ({method})", response.content.decode()))
+        response = client.post(
+            f"{shop}/checkout/preview/", {"action": "place_order", "payment_method": method}
+        )
+        assert response.status_code == 302, response.content.decode()[:3000]
+        response = client.get(response["Location"], follow=True)
+        pages.append((f"order page just placed ({method})", response.content.decode()))
+        numbers.append(Order.objects.order_by("-pk").values_list("number", flat=True)[0])
+    return pages, numbers
+
+
+def account_order_pages(client, language, numbers):
+    """The account's order list and each order's page (following redirects)."""
+    shop = f"/{language}/shop"
+    pages = []
+    response = client.get(f"{shop}/accounts/orders/")
+    pages.append((f"{shop}/accounts/orders/", response.content.decode()))
+    for number in numbers:
+        response = client.get(f"{shop}/accounts/orders/{number}/", follow=True)
+        assert response.status_code == 200, number
+        pages.append((f"{shop}/accounts/orders/{number}/", response.content.decode()))
+    return pages

@@ -14,7 +14,14 @@ from oscar.core.loading import get_model
 
 from demo import content
 from demo.loader import cooperative_email
-from tests.core.language_check import basket_pages, other_language_strings, walk
+from tests.core.language_check import (
+    account_order_pages,
+    basket_pages,
+    checkout_pages,
+    other_language_strings,
+    walk,
+)
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=False)
 
@@ -58,8 +65,8 @@ def report(found):
 
 
 def place_orders(member):
-    """Two orders of the member's goods, one waiting for payment and one paid, so the
-    dashboard's order pages and statuses are walked too."""
+    """Three orders of the member's goods, one waiting for payment, one cash on delivery
+    and one paid, so the dashboard's order pages and statuses are walked too."""
     from oscar.core.loading import get_model
 
     from shop.order import services as order_services
@@ -70,8 +77,28 @@ def place_orders(member):
         StockRecord.objects.filter(partner__users=member, num_in_stock__gt=2).order_by("pk").first()
     )
     place(make_basket((record.product, 1)))
+    cheapest = (
+        StockRecord.objects.filter(partner__users=member, num_in_stock__gt=2)
+        .order_by("price", "pk")
+        .first()
+    )
+    place(make_basket((cheapest.product, 1)), method="cod", email="cod@example.vn")
     paid = place(make_basket((record.product, 1)), language="en")
     order_services.mark_order_paid(paid)
+
+
+def customer_pages(language):
+    """A signed-in customer checks out by cash on delivery and by VietQR, the transfer
+    arrives, and they look at their orders: checkout, order and account order pages."""
+    from shop.order import services as order_services
+
+    Order = get_model("order", "Order")
+    customer = Client()
+    customer.force_login(UserFactory(email=f"khach-{language}@example.vn"))
+    pages, numbers = checkout_pages(customer, language)
+    order_services.mark_order_paid(Order.objects.get(number=numbers[-1]))
+    pages += account_order_pages(customer, language, numbers)
+    return pages
 
 
 def test_no_page_mixes_languages(demo, django_capture_on_commit_callbacks):
@@ -81,8 +108,9 @@ def test_no_page_mixes_languages(demo, django_capture_on_commit_callbacks):
         place_orders(member)
     found, walked = [], 0
     for language in ("vi", "en"):
+        pages = customer_pages(language)
         shopper = Client()
-        pages = walk(shopper, shopper_seeds(language), language)
+        pages += walk(shopper, shopper_seeds(language), language)
         pages += basket_pages(shopper, language)
         cooperative = Client()
         cooperative.force_login(member)
