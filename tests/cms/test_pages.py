@@ -126,6 +126,7 @@ def test_page_tree_rules():
         "cms.CultureIndexPage",
         "cms.StandardPage",
         "events.EventIndexPage",
+        "tourism.ExperienceIndexPage",
     }
     assert cms.StoryPage.parent_page_types == ["cms.StoryIndexPage"]
     assert cms.CulturePage.parent_page_types == ["cms.CultureIndexPage"]
