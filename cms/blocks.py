@@ -109,3 +109,27 @@ class BaseStreamBlock(blocks.StreamBlock):
     gallery = GalleryBlock()
     call_to_action = CallToActionBlock()
     product_list = ProductListBlock()
+
+
+class ItineraryStepBlock(blocks.StructBlock):
+    """One step of a visit's programme (farm visits, training days)."""
+
+    time = blocks.CharBlock(required=False, max_length=20, label=_("Time"))
+    title = blocks.CharBlock(label=_("Title"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+
+    class Meta:
+        icon = "time"
+        template = "blocks/itinerary_step_block.html"
+        label = _("Itinerary step")
+
+
+class ItineraryStreamBlock(blocks.StreamBlock):
+    step = ItineraryStepBlock()
+    paragraph = blocks.RichTextBlock(
+        icon="pilcrow",
+        template="blocks/paragraph_block.html",
+        features=["bold", "italic", "link", "ol", "ul"],
+        label=_("Paragraph"),
+    )
+    image = ImageBlock()

@@ -141,6 +141,7 @@ class HomePage(SeoMixin, Page):
         "cms.StoryIndexPage",
         "cms.CultureIndexPage",
         "cms.StandardPage",
+        "tourism.ExperienceIndexPage",
         "events.EventIndexPage",
     ]
     max_count_per_parent = 1
@@ -161,7 +162,7 @@ class HomePage(SeoMixin, Page):
         )
         from events.models import upcoming_events
 
-        context["upcoming_events"] = upcoming_events(self.locale_id)
+        context["upcoming"] = upcoming_events(self.locale_id)
         return context
 
 

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import views as cms_views
 from cms.sitemaps import PageSitemap
 from core import account_views
 from core import views as core_views
@@ -59,8 +60,9 @@ urlpatterns += i18n_patterns(
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
+    path("visits/", include("tourism.urls")),
     path("training/", include("events.urls")),
-    path("site-map/", core_views.site_map, name="site-map"),
+    path("site-map/", cms_views.site_map, name="site-map"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -661,10 +661,10 @@ STANDARD_PAGES = [
             "Visit ginseng gardens under the forest, stay with families and learn the culture of the growers.",
         ),
         "body": (
-            "Các chuyến tham quan do hợp tác xã tổ chức, số chỗ có hạn theo sức chứa của vườn. Lịch đặt chỗ "
-            "trực tuyến sẽ sớm có trên trang này.",
+            "Các chuyến tham quan do hợp tác xã tổ chức, số chỗ có hạn theo sức chứa của vườn. Chọn ngày "
+            "còn chỗ và đặt trực tuyến ở trang Tham quan vườn sâm.",
             "Visits are run by the cooperatives, with places limited by what each garden can host. "
-            "Online booking will open on this page soon.",
+            "Pick a date with free seats and book online on the Farm visits page.",
         ),
         "menu": True,
     },

@@ -23,7 +23,9 @@ from core.text import slugify_vi
 from demo import content, images
 from demo.checkout import ensure_checkout_data
 from demo.cooperatives import ensure_cooperative_profiles
+from demo.events import ensure_events, ensure_training
 from demo.provenance import ensure_provenance
+from demo.tourism import ensure_tourism
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -54,7 +56,7 @@ class DemoLoader:
         "languages, countries and shipping",
         "catalogue: products, pictures and stock",
         "provenance: growing areas, lots and their sealed events",
-        "cooperative profiles",
+        "cooperative profiles and training sessions",
         "pages in Vietnamese and their English translations",
         "demo accounts",
     ]
@@ -82,6 +84,7 @@ class DemoLoader:
             ensure_provenance(self)
             self.step(4)
             ensure_cooperative_profiles(self)
+            ensure_training(self)
         with transaction.atomic():
             self.step(5)
             self.ensure_pages()
@@ -256,6 +259,7 @@ class DemoLoader:
             )
             if item["slug"][0] == "du-lich-cong-dong":
                 tourism = page
+        ensure_events(self, cms.HomePage.objects.get(pk=home.pk))
         for page in (home, home_en):
             # Fresh from the database: the objects above hold stale tree counters.
             page = cms.HomePage.objects.get(pk=page.pk)
@@ -264,6 +268,8 @@ class DemoLoader:
                 page.tourism_page = target
                 page.save_revision().publish()
                 self.note(f"tourism link on {page.locale.language_code} home")
+        # issue 11: farm visits to book; the home page's tourism link goes to them.
+        ensure_tourism(self, home, home_en, content.DEMO_NOTE_VI, content.DEMO_NOTE_EN)
 
     def body(self, text, note, image, alt):
         return [

@@ -4,6 +4,7 @@ rules are in events.services)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.templatetags.names import vi_name_text
 from events.services import MAX_NAME_LENGTH, MAX_NAMES_PER_REQUEST
 
 
@@ -21,8 +22,9 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.cooperatives = {coop.pk: coop for coop in cooperatives}
+        # Official names stay Vietnamese; the demo's sample-data note is translated.
         self.fields["cooperative"].choices = [
-            (coop.pk, coop.legal_name) for coop in self.cooperatives.values()
+            (coop.pk, vi_name_text(coop.legal_name)) for coop in self.cooperatives.values()
         ]
         if len(self.cooperatives) == 1:
             self.fields["cooperative"].initial = next(iter(self.cooperatives))

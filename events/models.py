@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -42,16 +43,54 @@ class EventIndexPage(SeoMixin, Page):
         return context
 
 
-def upcoming_events(locale_id, limit=3):
-    """Events still to come (or under way) in one locale, soonest first; cancelled ones
-    are left out (their pages say so)."""
-    return (
+UPCOMING_CACHE_SECONDS = 600
+_UPCOMING_VERSION_KEY = "events:upcoming:version"
+
+
+def _query_upcoming(locale_id, limit):
+    return list(
         public_pages(EventPage.objects.live())
         .filter(locale_id=locale_id, end__gte=timezone.now())
         .exclude(status=EventPage.Status.CANCELLED)
         .select_related("hero_image")
         .order_by("start", "pk")[:limit]
     )
+
+
+def upcoming_events(locale_id, limit=3):
+    """Events still to come (or under way) in one locale, soonest first; cancelled ones
+    are left out (their pages say so). With the events' index page, for its link:
+    ``{"events": [...], "index": page or None}``.
+
+    The home page shows them on every visit, so the answer is kept in the cache: until an
+    event page is published, unpublished, moved or deleted (``forget_upcoming_events``),
+    until the first listed event ends, or ten minutes at most."""
+    from django.core.cache import cache
+
+    version = cache.get(_UPCOMING_VERSION_KEY, 0)
+    key = f"events:upcoming:{version}:{locale_id}:{limit}"
+    found = cache.get(key)
+    if found is None:
+        events = _query_upcoming(locale_id, limit)
+        index = None
+        timeout = UPCOMING_CACHE_SECONDS
+        if events:
+            index = EventIndexPage.objects.filter(path=events[0].path[: -Page.steplen]).first()
+            ends_in = (min(event.end for event in events) - timezone.now()).total_seconds()
+            timeout = max(1, min(timeout, int(ends_in) + 1))
+        found = {"events": events, "index": index}
+        cache.set(key, found, timeout)
+    return found
+
+
+def forget_upcoming_events(**kwargs):
+    from django.core.cache import cache
+
+    instance = kwargs.get("instance")
+    if instance is not None and not isinstance(instance, (EventPage, EventIndexPage)):
+        if getattr(instance, "specific_class", None) not in (EventPage, EventIndexPage):
+            return
+    cache.set(_UPCOMING_VERSION_KEY, cache.get(_UPCOMING_VERSION_KEY, 0) + 1, None)
 
 
 class GalleryBlock(blocks.StreamBlock):
@@ -239,39 +278,55 @@ class EventPage(RoutablePageMixin, SeoMixin, Page):
 # --------------------------------------------------------------------------- training
 
 
+HANDOUT_SIGNATURES = {
+    ".pdf": (b"%PDF",),
+    ".png": (b"\x89PNG",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    # Office Open XML and OpenDocument files are zip archives.
+    ".docx": (b"PK\x03\x04",),
+    ".xlsx": (b"PK\x03\x04",),
+    ".pptx": (b"PK\x03\x04",),
+    ".odt": (b"PK\x03\x04",),
+}
+
+
 def validate_handout(value):
+    """A hand-out is a PDF, an image or an office document, by its name and by its first
+    bytes (a renamed program is refused), and at most 20 MB."""
     from pathlib import Path
 
-    allowed = {".pdf", ".png", ".jpg", ".jpeg", ".docx", ".xlsx", ".pptx", ".odt"}
-    if Path(value.name).suffix.lower() not in allowed:
+    suffix = Path(value.name).suffix.lower()
+    if suffix not in HANDOUT_SIGNATURES:
         raise ValidationError(
             _("Hand-outs may be PDF, images, or office documents (%(kinds)s)."),
-            params={"kinds": ", ".join(sorted(allowed))},
+            params={"kinds": ", ".join(sorted(HANDOUT_SIGNATURES))},
             code="handout_type",
         )
     if value.size and value.size > 20 * 1024 * 1024:
         raise ValidationError(_("A hand-out may be at most 20 MB."), code="handout_size")
+    position = value.tell() if hasattr(value, "tell") else 0
+    value.seek(0)
+    head = value.read(8)
+    value.seek(position)
+    if not head.startswith(HANDOUT_SIGNATURES[suffix]):
+        raise ValidationError(
+            _("This file is not the kind its name says (%(suffix)s)."),
+            params={"suffix": suffix},
+            code="handout_content",
+        )
 
 
 class TrainingSessionQuerySet(models.QuerySet):
     def upcoming(self):
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at", "pk")
 
-    def hosted_by(self, user):
-        """Sessions whose attendance ``user`` may record: all for staff, else those
-        hosted by a cooperative the user belongs to."""
-        if user.is_authenticated and user.is_active and user.is_staff:
-            return self
-        if not (user.is_authenticated and user.is_active):
-            return self.none()
-        return self.filter(host_cooperative__partner__users=user).distinct()
-
 
 class TrainingSession(models.Model):
     class Topic(models.TextChoices):
         GACP = "gacp", _("GACP growing practice")
         HARVESTING = "harvesting", _("Harvesting")
-        PROCESSING = "processing", _("Processing")
+        PROCESSING = "processing", pgettext_lazy("training topic", "Processing")
         OTHER = "other", _("Other")
 
     title_vi = models.CharField(_("title (Vietnamese)"), max_length=255)

@@ -9,7 +9,6 @@ app_name = "events"
 urlpatterns = [
     path("", views.training_index, name="training-index"),
     path("<int:pk>/", views.training_detail, name="training-detail"),
-    path("<int:pk>/attendance/", views.attendance, name="training-attendance"),
     path(
         "<int:pk>/withdraw/<int:registration_pk>/",
         views.withdraw,

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -94,7 +95,11 @@ def training_detail(request, pk):
     form = None
     status = 200
     if cooperatives and not session.is_cancelled and not session.has_started:
-        form = RegistrationForm(request.POST or None, cooperatives=cooperatives, user=request.user)
+        form = RegistrationForm(
+            request.POST if request.method == "POST" else None,
+            cooperatives=cooperatives,
+            user=request.user,
+        )
         if request.method == "POST":
             if form.is_valid():
                 data = form.cleaned_data
@@ -121,7 +126,7 @@ def training_detail(request, pk):
                 status = 400
     elif request.method == "POST":
         if not request.user.is_authenticated:
-            return redirect(f"/{request.LANGUAGE_CODE}/shop/accounts/login/?next={request.path}")
+            return redirect_to_login(request.get_full_path())
         raise PermissionDenied(_("Registration is not open to you for this session."))
     own = []
     if cooperatives:
@@ -159,43 +164,3 @@ def withdraw(request, pk, registration_pk):
     else:
         messages.success(request, _("%(name)s is no longer registered.") % {"name": registration})
     return redirect(session.get_absolute_url())
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def attendance(request, pk):
-    """The host marks who came."""
-    session = _session_or_404(pk)
-    if not services.may_record_attendance(request.user, session):
-        raise Http404  # not the host: do not confirm what exists
-    registrations = list(
-        session.registrations.select_related("cooperative").order_by(
-            "cooperative__legal_name", "attendee_name"
-        )
-    )
-    errors = []
-    status = 200
-    if request.method == "POST":
-        attended = {}
-        for registration in registrations:
-            value = request.POST.get(f"r{registration.pk}")
-            if value in ("yes", "no"):
-                attended[registration.pk] = value == "yes"
-            elif value not in (None, "", "unknown"):
-                errors.append(_("The attendance list was not understood."))
-                break
-        if not errors:
-            try:
-                services.record_attendance(session, user=request.user, attended=attended)
-            except ValidationError as exc:
-                errors.extend(exc.messages)
-            else:
-                messages.success(request, _("Attendance saved."))
-                return redirect("events:training-attendance", pk=session.pk)
-        status = 400
-    return render(
-        request,
-        "events/training_attendance.html",
-        {"session": session, "registrations": registrations, "errors": errors},
-        status=status,
-    )

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "payments",
     "provenance",
     "cooperatives",
+    "tourism",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -568,6 +569,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # --- polish (issue 15): the Wagtail admin offers our two languages only; without a
 # choice in the account's settings it follows the browser, Vietnamese by default.
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# --- issue 11: farm visits (tourism/). Unpaid seats are held this long; seats offered
+# from the waiting list are held this long; the experience page shows this many weeks.
+TOURISM_HOLD_HOURS = int(env("TOURISM_HOLD_HOURS", "12"))
+TOURISM_OFFER_HOURS = int(env("TOURISM_OFFER_HOURS", "24"))
+TOURISM_CALENDAR_WEEKS = int(env("TOURISM_CALENDAR_WEEKS", "6"))
 # --- issue 10 (structure layers): the demo builders are their own top-level app, which
 # may import every app and which no app imports (load_demo, demo_accounts).
 INSTALLED_APPS += ["demo"]

@@ -22,6 +22,7 @@ from oscar.core.loading import get_model
 
 from payments import services as payment_services
 from payments.models import DisplayCurrency, Method
+from payments.models import Status as PaymentStatus
 from shop.catalogue import destinations
 from shop.checkout import services
 from shop.checkout.forms import PaymentMethodForm
@@ -173,7 +174,7 @@ class PaymentDetailsView(DestinationCheckMixin, oscar_views.PaymentDetailsView):
 def start_card_payment(request, order):
     payment = (
         payment_services.payments_for(order_services.PAYMENT_PURPOSE, order.number)
-        .filter(method=Method.CARD, status="pending")
+        .filter(method=Method.CARD, status=PaymentStatus.PENDING)
         .first()
     )
     if payment is None:

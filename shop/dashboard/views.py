@@ -15,12 +15,10 @@ from oscar.core.loading import get_model
 from cooperatives import access
 from cooperatives.models import Profile
 from core import csv_export
-from shop.order import services
+from shop.order.statuses import SOLD_STATUSES
 
 Line = get_model("order", "Line")
 Product = get_model("catalogue", "Product")
-
-SOLD_STATUSES = (services.PAID, services.PROCESSING, services.SHIPPED, "Complete")
 
 
 class IndexView(oscar_views.IndexView):

@@ -8,7 +8,9 @@ from oscar.apps.order.admin import *  # noqa: F403
 from oscar.apps.order.admin import OrderAdmin as OscarOrderAdmin
 from oscar.core.loading import get_model
 
+from payments.models import Method
 from payments.services import payments_for
+from shop.order.services import PAYMENT_PURPOSE
 
 Order = get_model("order", "Order")
 
@@ -22,7 +24,7 @@ class OrderAdmin(OscarOrderAdmin):
     @admin.display(description=_("Payments"))
     def payments_summary(self, obj):
         rows = []
-        for payment in payments_for("order", obj.number):
+        for payment in payments_for(PAYMENT_PURPOSE, obj.number):
             history = ", ".join(
                 f"{c.at:%Y-%m-%d %H:%M} {c.old_status or '·'}→{c.new_status} {c.note}"
                 for c in payment.history.all()
@@ -106,7 +108,7 @@ def confirm_cod_by_phone(modeladmin, request, queryset):
     from shop.order.services import OrderStateError, confirm_cod_order
 
     done = 0
-    for order in queryset.filter(payment_method="cod").order_by("pk"):
+    for order in queryset.filter(payment_method=Method.COD).order_by("pk"):
         try:
             confirm_cod_order(order, by_staff=request.user)
         except OrderStateError as exc:

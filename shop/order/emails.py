@@ -51,16 +51,18 @@ def order_email(order_pk, kind):
 
 def _payments(order):
     from payments.services import payments_for
+    from shop.order.services import PAYMENT_PURPOSE
 
-    return list(payments_for("order", order.number))
+    return list(payments_for(PAYMENT_PURPOSE, order.number))
 
 
 def _transfer(order):
     """Bank details for a pending VietQR payment, so the e-mail alone is enough to pay."""
+    from payments.models import Method, Status
     from payments.services import transfer_message
 
     for payment in _payments(order):
-        if payment.method == "vietqr" and payment.status == "pending":
+        if payment.method == Method.VIETQR and payment.status == Status.PENDING:
             return {
                 "amount": payment.amount,
                 "bank": settings.VIETQR_BANK_NAME,
@@ -72,9 +74,12 @@ def _transfer(order):
 
 
 def _awaits_confirmation(order):
+    from payments.models import Method
+    from shop.order.statuses import PROCESSING
+
     return (
-        order.payment_method == "cod"
-        and order.status == "Processing"
+        order.payment_method == Method.COD
+        and order.status == PROCESSING
         and order.cod_confirmed_at is None
         and order.cod_confirm_by is not None
     )

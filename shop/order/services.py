@@ -11,23 +11,20 @@ from oscar.core.loading import get_model
 
 from payments import services as payment_services
 from payments.models import Method
+from payments.models import Status as PaymentStatus
 from shop.order import emails
-from shop.order.stock import lock_stockrecords
+from shop.order.statuses import CANCELLED, OPEN_STATUSES, PAID, PENDING, PROCESSING, SHIPPED
+from shop.order.stock import release_allocation
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
-StockRecord = get_model("partner", "StockRecord")
 ShippingEvent = get_model("order", "ShippingEvent")
 ShippingEventType = get_model("order", "ShippingEventType")
 ShippingEventQuantity = get_model("order", "ShippingEventQuantity")
 
 logger = logging.getLogger(__name__)
 
-PENDING = "Pending payment"
-PAID = "Paid"
-PROCESSING = "Processing"
-SHIPPED = "Shipped"
-CANCELLED = "Cancelled"
+#: What payments calls an order's payment (payments.registry).
 PAYMENT_PURPOSE = "order"
 
 
@@ -115,22 +112,14 @@ def cancel_order(order_or_number, *, reason="", cancel_payments=True):
     left alone (returns False)."""
     _lock_payments(order_or_number)
     order = _locked(order_or_number)
-    if order.status not in (PENDING, PAID, PROCESSING):
+    if order.status not in OPEN_STATUSES:
         return False
-    lines = list(order.lines.filter(allocation_cancelled=False).order_by("pk"))
-    records = lock_stockrecords(line.stockrecord_id for line in lines)
-    for line in lines:
-        record = records.get(line.stockrecord_id)
-        if record is not None and line.num_allocated:
-            StockRecord.objects.filter(pk=record.pk).update(
-                num_allocated=(record.num_allocated or 0) - line.num_allocated
-            )
-            record.num_allocated = (record.num_allocated or 0) - line.num_allocated
-        Line.objects.filter(pk=line.pk).update(num_allocated=0, allocation_cancelled=True)
+    lines = order.lines.filter(allocation_cancelled=False).order_by("pk")
+    release_allocation(lines, sold=False, allocation_cancelled=True)
     _set_status(order, CANCELLED, reason)
     if cancel_payments:
         for payment in payment_services.payments_for(PAYMENT_PURPOSE, order.number):
-            if payment.status == "paid":
+            if payment.status == PaymentStatus.PAID:
                 payment_services.flag_for_attention(
                     payment, note=f"order cancelled after payment: refund ({reason})"
                 )
@@ -148,17 +137,7 @@ def ship_order(order_or_number, *, tracking_code="", carrier=""):
         raise OrderStateError(f"order {order.number} is {order.status}, not ready to ship")
     lines = list(order.lines.filter(allocation_cancelled=False).order_by("pk"))
     check_export_permits(lines)
-    records = lock_stockrecords(line.stockrecord_id for line in lines)
-    for line in lines:
-        record = records.get(line.stockrecord_id)
-        if record is not None and line.num_allocated:
-            StockRecord.objects.filter(pk=record.pk).update(
-                num_allocated=(record.num_allocated or 0) - line.num_allocated,
-                num_in_stock=(record.num_in_stock or 0) - line.num_allocated,
-            )
-            record.num_allocated = (record.num_allocated or 0) - line.num_allocated
-            record.num_in_stock = (record.num_in_stock or 0) - line.num_allocated
-        Line.objects.filter(pk=line.pk).update(num_allocated=0)
+    release_allocation(lines, sold=True)
     order.tracking_code = tracking_code
     order.carrier = carrier
     order.save(update_fields=["tracking_code", "carrier"])
@@ -208,17 +187,7 @@ def ship_lines(user, lines, *, tracking_code, carrier=""):
         if line.status == SHIPPED or line.allocation_cancelled:
             raise OrderStateError(f"line {line.pk} is {line.status}")
     check_export_permits(lines)
-    records = lock_stockrecords(line.stockrecord_id for line in lines)
-    for line in lines:
-        record = records.get(line.stockrecord_id)
-        if record is not None and line.num_allocated:
-            StockRecord.objects.filter(pk=record.pk).update(
-                num_allocated=(record.num_allocated or 0) - line.num_allocated,
-                num_in_stock=(record.num_in_stock or 0) - line.num_allocated,
-            )
-            record.num_allocated = (record.num_allocated or 0) - line.num_allocated
-            record.num_in_stock = (record.num_in_stock or 0) - line.num_allocated
-    Line.objects.filter(pk__in=line_ids).update(num_allocated=0, status=SHIPPED)
+    release_allocation(lines, sold=True, status=SHIPPED)
     _confirmed_by_shipping(order)
     event_type, _ = ShippingEventType.objects.get_or_create(
         code="shipped", defaults={"name": "Shipped"}
@@ -320,7 +289,7 @@ def _expire_card_sessions(order):
     from payments import stripe_gateway
 
     for payment in payment_services.payments_for(PAYMENT_PURPOSE, order.number).filter(
-        method=Method.CARD, status="pending"
+        method=Method.CARD, status=PaymentStatus.PENDING
     ):
         if payment.provider_id and stripe_gateway.is_configured():
             try:
@@ -344,7 +313,7 @@ def record_manual_payment(order_or_number, *, note="", user=None):
     order = _locked(order_or_number)
     payment = (
         payment_services.payments_for(PAYMENT_PURPOSE, order.number)
-        .filter(status="pending")
+        .filter(status=PaymentStatus.PENDING)
         .first()
     )
     if payment is None:

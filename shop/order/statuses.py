@@ -1,15 +1,30 @@
-"""One wording per order status, for the buyer, the cooperative and the e-mails alike."""
+"""The order states, defined once, and one wording per state for the buyer, the
+cooperative and the e-mails alike.
+
+The names are what Oscar stores in ``Order.status`` and ``Line.status``; settings'
+``OSCAR_ORDER_STATUS_PIPELINE`` (which cannot import apps) spells them too, and
+``tests/shop/test_order_states.py`` checks that both agree."""
 
 from django.utils.translation import gettext_lazy as _
 
-from shop.order.services import CANCELLED, PAID, PENDING, PROCESSING, SHIPPED
+PENDING = "Pending payment"
+PAID = "Paid"
+PROCESSING = "Processing"  # cash on delivery: shipped first, paid on delivery
+SHIPPED = "Shipped"
+COMPLETE = "Complete"
+CANCELLED = "Cancelled"
+
+#: Orders in these states still hold the stock their lines allocated (and may be cancelled).
+OPEN_STATUSES = (PENDING, PAID, PROCESSING)
+#: Orders that count as sales: paid, or cash on delivery under way.
+SOLD_STATUSES = (PAID, PROCESSING, SHIPPED, COMPLETE)
 
 LABELS = {
     PENDING: _("Awaiting payment"),
     PROCESSING: _("Being prepared (cash on delivery)"),
     PAID: _("Paid"),
     SHIPPED: _("Shipped"),
-    "Complete": _("Delivered"),
+    COMPLETE: _("Delivered"),
     CANCELLED: _("Cancelled"),
 }
 

@@ -10,11 +10,10 @@ from collections import defaultdict
 from django.db.models import Sum
 from oscar.core.loading import get_model
 
+from shop.order.statuses import OPEN_STATUSES
+
 StockRecord = get_model("partner", "StockRecord")
 Line = get_model("order", "Line")
-
-#: Orders in these states still hold the stock their lines allocated.
-OPEN_STATUSES = ("Pending payment", "Paid", "Processing")
 
 
 def lock_stockrecords(pks):
@@ -53,3 +52,27 @@ def stock_problems():
                 f"{held.get(record.pk, 0)}"
             )
     return problems
+
+
+def release_allocation(lines, *, sold, **line_fields):
+    """Give up what ``lines`` hold on their stock records, locked in pk order.
+
+    ``sold=True`` (shipping): the allocation becomes a sale, the stock goes down too.
+    ``sold=False`` (cancelling): the units are free to sell again. Every line then holds
+    nothing (``num_allocated=0``) and gets ``line_fields`` in the same update."""
+    lines = list(lines)
+    records = lock_stockrecords(line.stockrecord_id for line in lines)
+    for line in lines:
+        record = records.get(line.stockrecord_id)
+        if record is None or not line.num_allocated:
+            continue
+        record.num_allocated = (record.num_allocated or 0) - line.num_allocated
+        changes = {"num_allocated": record.num_allocated}
+        if sold:
+            record.num_in_stock = (record.num_in_stock or 0) - line.num_allocated
+            changes["num_in_stock"] = record.num_in_stock
+        StockRecord.objects.filter(pk=record.pk).update(**changes)
+    if lines:
+        Line.objects.filter(pk__in=[line.pk for line in lines]).update(
+            num_allocated=0, **line_fields
+        )

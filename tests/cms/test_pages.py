@@ -125,6 +125,7 @@ def test_page_tree_rules():
         "cms.StoryIndexPage",
         "cms.CultureIndexPage",
         "cms.StandardPage",
+        "events.EventIndexPage",
     }
     assert cms.StoryPage.parent_page_types == ["cms.StoryIndexPage"]
     assert cms.CulturePage.parent_page_types == ["cms.CultureIndexPage"]

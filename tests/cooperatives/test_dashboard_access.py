@@ -33,6 +33,12 @@ OPEN_TO_COOPERATIVES = {
     "order-detail",
     "order-detail-note",
     "order-line-detail",
+    "events-training",
+    "events-training-attendance",
+    "cooperative-visits",  # tourism: the host's farm visits, slots and check-in lists
+    "cooperative-visit",
+    "cooperative-visit-slot",
+    "cooperative-visit-slot-csv",
 }
 
 
@@ -49,7 +55,39 @@ def objects_of(coop, order, line, note):
         "harvest": lot_of(coop, "harvest").pk,
         "processed": lot_of(coop, "processed").pk,
         "profile": profile_of(coop).pk,
+        "trainingsession": training_hosted_by(coop).pk,
+        **visit_of(coop),
     }
+
+
+def visit_of(coop):
+    from tests.tourism.factories import make_experience, make_slot
+    from tourism.models import ExperiencePage
+
+    experience = ExperiencePage.objects.filter(host=coop.cooperative).first()
+    if experience is None:
+        experience = make_experience(coop.cooperative, translate=False)
+    slot = experience.slots.first() or make_slot(experience)
+    return {"experience": experience.pk, "slot": slot.pk}
+
+
+def training_hosted_by(coop):
+    from django.utils import timezone
+
+    from events.models import TrainingSession
+
+    start = timezone.now() - timezone.timedelta(hours=1)
+    return TrainingSession.objects.get_or_create(
+        host_cooperative=coop.cooperative,
+        defaults={
+            "title_vi": f"Tập huấn của {coop.partner.name}",
+            "topic": "gacp",
+            "starts_at": start,
+            "ends_at": start + timezone.timedelta(hours=4),
+            "place": "Phong Thổ",
+            "capacity": 10,
+        },
+    )[0]
 
 
 def profile_of(coop):
@@ -96,9 +134,13 @@ def kwargs_for(name, params, view_class, objects):
         elif param == "user_pk":
             kwargs[param] = objects["user"]
         elif param == "pk":
-            if name in LOT_KIND_OF_PAGE:
+            if name.startswith("cooperative-visit-slot"):
+                kwargs[param] = objects["slot"]
+            elif name == "cooperative-visit":
+                kwargs[param] = objects["experience"]
+            elif name in LOT_KIND_OF_PAGE:
                 kwargs[param] = objects[LOT_KIND_OF_PAGE[name]]
-            elif model_name in ("lot", "profile"):
+            elif model_name in ("lot", "profile", "trainingsession"):
                 kwargs[param] = objects[model_name]
             elif name.startswith("partner-") or model_name == "partner":
                 kwargs[param] = objects["partner"]
