@@ -125,6 +125,7 @@ def test_page_tree_rules():
         "cms.StoryIndexPage",
         "cms.CultureIndexPage",
         "cms.StandardPage",
+        "tourism.ExperienceIndexPage",
         "events.EventIndexPage",
         "tourism.ExperienceIndexPage",
     }
