@@ -127,7 +127,6 @@ def test_page_tree_rules():
         "cms.StandardPage",
         "tourism.ExperienceIndexPage",
         "events.EventIndexPage",
-        "tourism.ExperienceIndexPage",
     }
     assert cms.StoryPage.parent_page_types == ["cms.StoryIndexPage"]
     assert cms.CulturePage.parent_page_types == ["cms.CultureIndexPage"]
