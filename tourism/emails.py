@@ -1,22 +1,18 @@
-"""E-mails to tourists, in their language, sent after the transaction commits."""
-
-import logging
+"""E-mails to tourists, in their language, sent through the site's one door for mail
+(``core.mail``: a task enqueued once the transaction commits)."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core import mail
 from tourism import ics, links
-
-logger = logging.getLogger(__name__)
 
 
 def send_on_commit(booking, kind):
-    pk = booking.pk
-    transaction.on_commit(lambda: send_now(pk, kind))
+    mail.send_on_commit(build_message, booking.pk, kind)
 
 
 def subject_for(kind, booking):
@@ -65,7 +61,7 @@ def experience_in(booking, language=None):
     return page
 
 
-def send_now(booking_pk, kind):
+def build_message(booking_pk, kind):
     from tourism import services
     from tourism.models import Booking
 
@@ -92,7 +88,4 @@ def send_now(booking_pk, kind):
     )
     if attachment:
         message.attach(f"{booking.code}.ics", attachment, "text/calendar; charset=utf-8")
-    try:
-        message.send()
-    except Exception:  # a mail outage must not undo a committed booking
-        logger.exception("could not send %s e-mail for booking %s", kind, booking.code)
+    return message
