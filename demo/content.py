@@ -666,7 +666,8 @@ STANDARD_PAGES = [
             "Visits are run by the cooperatives, with places limited by what each garden can host. "
             "Pick a date with free seats and book online on the Farm visits page.",
         ),
-        "menu": True,
+        # The menu names the bookable "Farm visits" instead; this page links to them.
+        "menu": False,
     },
     {
         "slug": ("van-chuyen", "shipping"),

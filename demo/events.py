@@ -90,7 +90,8 @@ def ensure_events(loader, home):
         EventIndexPage(
             title="Sự kiện",
             slug="su-kien",
-            show_in_menus=True,
+            # Listed on the home page when upcoming; the menu keeps to one row.
+            show_in_menus=False,
             introduction="Hội chợ, triển lãm và lễ hội có mặt Sâm Lai Châu.",
         ),
         title="Events",

@@ -264,7 +264,8 @@ class DemoLoader:
             # Fresh from the database: the objects above hold stale tree counters.
             page = cms.HomePage.objects.get(pk=page.pk)
             target = tourism.get_translation(page.locale)
-            if page.tourism_page_id != target.pk:
+            # Only a first link: ensure_tourism below points it at the bookable visits.
+            if page.tourism_page_id is None:
                 page.tourism_page = target
                 page.save_revision().publish()
                 self.note(f"tourism link on {page.locale.language_code} home")

@@ -65,13 +65,14 @@ class Watch:
         self.errors = []
         self.foreign_requests = []
         self.allowed_host = allowed_host
+        self.page = page
         page.on("console", self._console)
-        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error}"))
+        page.on("pageerror", lambda error: self.errors.append(f"pageerror: {error} ({page.url})"))
         page.on("request", self._request)
 
     def _console(self, message):
         if message.type == "error":
-            self.errors.append(f"console: {message.text}")
+            self.errors.append(f"console: {message.text} ({self.page.url})")
 
     def _request(self, request):
         parts = urlsplit(request.url)

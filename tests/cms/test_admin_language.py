@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def editor(client, django_user_model):
+def editor(client, django_user_model, wagtail_root):
+    """A superuser signed in to the admin, over a page tree (the admin links to its root;
+    a flushed database from a live-server test has none)."""
     user = django_user_model.objects.create_superuser(
         username="editor", email="editor@example.org", password="pw"
     )
