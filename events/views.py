@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from events import ical, services
+from core import ical
+from events import services
 from events.forms import RegistrationForm
 from events.models import TrainingRegistration, TrainingSession
 from provenance.models import Cooperative

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from events import ical
+from core import ical
 from tests.events.ical_parser import ICalError, parse, unfold
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -1,4 +1,5 @@
-"""iCalendar (RFC 5545) text for dated events, without Django and without a library.
+"""iCalendar (RFC 5545) text for dated events, without Django and without a library:
+the one writer for fairs and training sessions (``events``) and farm visits (``tourism``).
 
 Lines end in CRLF and are folded at 75 octets (never inside a UTF-8 character); text
 values escape backslash, semicolon, comma and newlines; times are local wall-clock times
@@ -33,6 +34,7 @@ class CalendarEvent:
     status: str = "CONFIRMED"  # CONFIRMED, TENTATIVE or CANCELLED
     sequence: int = 0
     categories: list = field(default_factory=list)
+    geo: tuple | None = None  # (latitude, longitude)
 
 
 def escape_text(value: str) -> str:
@@ -120,6 +122,8 @@ def calendar(events, *, prodid="-//Sam Lai Chau//Events//VI", name="") -> str:
             lines.append(f"DESCRIPTION:{escape_text(event.description)}")
         if event.location:
             lines.append(f"LOCATION:{escape_text(event.location)}")
+        if event.geo:
+            lines.append(f"GEO:{float(event.geo[0]):.6f};{float(event.geo[1]):.6f}")
         if event.url:
             lines.append(f"URL:{_uri(event.url)}")
         if event.categories:
