@@ -1,12 +1,14 @@
 """Rules for events and training sessions: plain functions that views, admin and the
 demo call. Seats are counted under a lock on the session's row."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
+from events import emails
 from events.models import EventPage, TrainingRegistration, TrainingSession, name_key
 
 MAX_NAMES_PER_REQUEST = 50
@@ -125,12 +127,16 @@ def seats_left(session):
     return max(session.capacity - session.registrations.count(), 0)
 
 
-def register_for_training(session, *, user, cooperative, names, self_registration=False):
+def register_for_training(
+    session, *, user, cooperative, names, self_registration=False, language=None
+):
     """Register people of ``cooperative`` for ``session``.
 
     Only the cooperative's own users (or staff) may register its members. The session's
     row is locked while the seats are counted, so two cooperatives registering at once
-    can never take more seats than there are. Returns the new registrations."""
+    can never take more seats than there are. Once committed, ``user`` gets an e-mail
+    listing them in ``language`` (by default the language active now). Returns the new
+    registrations."""
     if not may_register_for(user, cooperative):
         raise PermissionDenied(_("Only the cooperative's own members can register its people."))
     names = clean_names(names)
@@ -173,6 +179,9 @@ def register_for_training(session, *, user, cooperative, names, self_registratio
             )
             for index, name in enumerate(names)
         ]
+        emails.send_registered_on_commit(
+            session, user, created, language or get_language() or settings.LANGUAGE_CODE
+        )
     return created
 
 

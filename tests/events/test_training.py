@@ -332,3 +332,52 @@ def test_a_handout_must_be_a_document(session):
         document.full_clean()
     document.file = ContentFile(b"%PDF-1.4\n", name="ok.pdf")
     document.full_clean()
+
+
+# --------------------------------------------------------------------------- e-mail
+
+
+@pytest.mark.parametrize(
+    "language, subject, line",
+    [
+        ("vi", "Đã đăng ký tập huấn: Thực hành GACP", "giờ Việt Nam"),
+        ("en", "Registered for training: GACP practice", "Vietnam time"),
+    ],
+)
+def test_registering_on_the_page_mails_the_member_in_their_language(
+    client, session, coops, django_capture_on_commit_callbacks, mailoutbox, language, subject, line
+):
+    user = coops["alpha_user"]
+    client.force_login(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url("training-detail", language, pk=session.pk),
+            {"cooperative": coops["alpha"].pk, "names": "Lò Thị Mai\nVàng A Sử"},
+        )
+    assert response.status_code == 302
+    (message,) = mailoutbox
+    assert message.to == [user.email]
+    assert message.subject == subject
+    assert "Lò Thị Mai" in message.body and "Vàng A Sử" in message.body
+    assert line in message.body
+    assert f"/{language}/training/{session.pk}/" in message.body
+
+
+def test_no_mail_when_the_registration_is_refused_or_rolled_back(
+    session, coops, django_capture_on_commit_callbacks, mailoutbox
+):
+    from django.db import transaction
+
+    args = {"user": coops["alpha_user"], "cooperative": coops["alpha"]}
+    with django_capture_on_commit_callbacks(execute=True):
+        with pytest.raises(services.TrainingFull):
+            services.register_for_training(session, names=["A", "B", "C", "D"], **args)
+    with django_capture_on_commit_callbacks(execute=True):
+        try:
+            with transaction.atomic():
+                services.register_for_training(session, names=["A"], **args)
+                raise RuntimeError("undo")
+        except RuntimeError:
+            pass
+    assert mailoutbox == []
+    assert not session.registrations.exists()
