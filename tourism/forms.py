@@ -118,6 +118,8 @@ class WaitingListForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), max_length=254)
 
     def __init__(self, *args, slots, **kwargs):
+        # On the same page as the booking form: its own ids, the same field names.
+        kwargs.setdefault("auto_id", "waitlist_%s")
         super().__init__(*args, **kwargs)
         self.fields["slot"].choices = [
             (slot.pk, timezone.localtime(slot.starts_at).strftime("%d/%m/%Y %H:%M"))

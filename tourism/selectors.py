@@ -158,3 +158,20 @@ def meeting_map(page, size=240):
         "lon": float(page.longitude),
         "grid": [size * i / 6 for i in range(1, 6)],
     }
+
+
+def titles_in_language(experiences, language=None):
+    """``{pk: title}`` of ``experiences`` (the pages slots belong to) in ``language``
+    (the active one by default), falling back to their own title: one query."""
+    from tourism.models import ExperiencePage
+
+    experiences = {page.pk: page for page in experiences}
+    titles = {pk: page.title for pk, page in experiences.items()}
+    language = language or get_language() or settings.LANGUAGE_CODE
+    keys = {page.translation_key: pk for pk, page in experiences.items()}
+    translated = ExperiencePage.objects.filter(
+        translation_key__in=keys, locale__language_code=language
+    ).values_list("translation_key", "title")
+    for key, title in translated:
+        titles[keys[key]] = title
+    return titles

@@ -241,6 +241,11 @@ def host_index(request):
         .select_related("experience")
         .order_by("starts_at", "pk")[:200]
     )
+    experiences = list(experiences)
+    slots = list(slots)
+    titles = selectors.titles_in_language([*experiences, *(s.experience for s in slots)])
+    for item in [*experiences, *(s.experience for s in slots)]:
+        item.shown_title = titles[item.pk]
     return render(
         request,
         "tourism/host/index.html",
@@ -297,6 +302,7 @@ def host_experience(request, pk):
     slots = Slot.objects.filter(experience=experience, starts_at__gte=timezone.now()).order_by(
         "starts_at", "pk"
     )[:200]
+    experience.shown_title = selectors.titles_in_language([experience])[experience.pk]
     return render(
         request,
         "tourism/host/experience.html",
@@ -349,6 +355,8 @@ def host_slot(request, pk):
             messages.error(request, exc.message)
         return redirect(request.path)
     bookings = list(slot.bookings.order_by("name", "pk"))
+    experience = slot.experience
+    experience.shown_title = selectors.titles_in_language([experience])[experience.pk]
     return render(
         request,
         "tourism/host/slot.html",

@@ -56,10 +56,13 @@ class Walk:
         self.language = "vi"
         self.seconds = {"load": 0.0, "axe": 0.0}
 
-    def check(self, page_type, url=None, status=200):
-        """Open ``url`` (or reload the page the browser is on) and check it."""
+    def check(self, page_type, url=None, status=200, response=None):
+        """Open ``url`` (or reload the page the browser is on, or take ``response``: the
+        answer to what the browser just did) and check it."""
         started = time.monotonic()
-        if url is not None:
+        if response is not None:
+            pass
+        elif url is not None:
             response = self.page.goto(self.base + url)
         else:
             response = self.page.reload()
@@ -95,6 +98,12 @@ class Walk:
                     targets,
                 )
             )
+
+    def submit(self, page_type, button, status=200):
+        """Click ``button`` (a locator) and check the page the browser lands on."""
+        with self.page.expect_navigation() as navigation:
+            button.click()
+        self.check(page_type, status=status, response=navigation.value)
 
 
 def demo_urls(language):
@@ -302,6 +311,126 @@ def cooperative_member(walk, language, partner):
         page.goto(walk.base + reverse("customer:logout"))
 
 
+def sign_in(walk, email):
+    from django.urls import reverse
+
+    from demo.loader import demo_password
+
+    page = walk.page
+    page.goto(walk.base + reverse("customer:login"))
+    page.fill('[name="login-username"]', email)
+    page.fill('[name="login-password"]', demo_password())
+    page.locator('[name="login_submit"]').click()
+    page.wait_for_load_state()
+
+
+def visitor_of_visits_and_events(walk, language):
+    from django.utils import translation
+
+    with translation.override(language):
+        _visitor_of_visits_and_events(walk, language)
+
+
+def _visitor_of_visits_and_events(walk, language):
+    """Farm visits, events and training as a visitor: the visits index and the demo
+    visit; its booking form sent empty (the errors shown), then filled (VietQR: the
+    booking page with the QR code); a booking paid on arrival (the refund shown and the
+    cancel form) and cancelled; the events index and an event; the training pages."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from events.models import EventIndexPage, EventPage, TrainingSession
+    from tests.tourism.factories import book
+    from tourism import links
+    from tourism.models import ExperienceIndexPage, ExperiencePage
+
+    def localized(model, **filters):
+        page = model.objects.filter(locale__language_code="vi", **filters).live().first()
+        return page.localized.url if language != "vi" else page.url
+
+    page = walk.page
+    walk.check("visits index", localized(ExperienceIndexPage))
+    experience = ExperiencePage.objects.filter(locale__language_code="vi").live().first()
+    walk.check("visit", localized(ExperiencePage))
+    walk.submit("visit: booking form with errors", page.locator(".booking-form [type=submit]"), 400)
+    page.select_option("#id_slot", index=1)
+    fields = {
+        "adults": "2",
+        "children": "0",
+        "youngest_age": "30",
+        "name": "Lò Thị Mai" if language == "vi" else "Anna Schmidt",
+        "email": f"visit-{language}@example.vn",
+        "phone": "0912345678",
+    }
+    if page.locator("#id_nationality").count():
+        fields |= {"nationality": "VN" if language == "vi" else "DE"}
+        fields |= {"passport_number": "C1234567"}
+    for name, value in fields.items():
+        page.fill(f"#id_{name}", value)
+    page.check("#id_agree")
+    walk.submit("visit booking: awaiting payment", page.locator(".booking-form [type=submit]"))
+
+    slot = experience.slots.filter(status="open").order_by("starts_at")[2]
+    booking = book(slot, adults=1, youngest_age=40, language=language, payment_choice="arrival")
+    # one more, kept: the host's check-in list shows its arrival and no-show buttons
+    book(slot, adults=2, youngest_age=35, language=language, payment_choice="arrival")
+    walk.check("visit booking: confirmed", links.booking_path(booking, language))
+    page.check(".cancel-form input[name=confirm]")
+    walk.submit("visit booking: cancelled", page.locator(".cancel-form [type=submit]"))
+
+    walk.check("events index", localized(EventIndexPage))
+    walk.check("event", localized(EventPage, status=EventPage.Status.SCHEDULED))
+    with translation.override(language):
+        walk.check("training index", reverse("events:training-index"))
+        coming = TrainingSession.objects.upcoming().filter(is_cancelled=False).first()
+        walk.check("training session", reverse("events:training-detail", kwargs={"pk": coming.pk}))
+
+
+def hosts_of_visits_and_training(walk, language):
+    """The hosts' dashboard pages: a visit's host (its visits, a visit's slots and
+    forms, a slot's check-in list) and a training host (its sessions, the attendance
+    of one, the registration form on the public page)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from demo.loader import cooperative_email
+    from demo.tourism import HOST_CODE
+    from events.models import TrainingSession
+    from tourism.models import Booking
+
+    page = walk.page
+    booking = Booking.objects.filter(
+        status="confirmed", slot__experience__host__partner__code=HOST_CODE
+    ).first()
+    with translation.override(language):
+        sign_in(walk, cooperative_email(HOST_CODE))
+        walk.check("dashboard: farm visits", reverse("dashboard:cooperative-visits"))
+        walk.check(
+            "dashboard: farm visit",
+            reverse("dashboard:cooperative-visit", kwargs={"pk": booking.slot.experience_id}),
+        )
+        walk.check(
+            "dashboard: check-in list",
+            reverse("dashboard:cooperative-visit-slot", kwargs={"pk": booking.slot_id}),
+        )
+        page.goto(walk.base + reverse("customer:logout"))
+
+        host = TrainingSession.objects.filter(host_cooperative__isnull=False).first()
+        host = host.host_cooperative
+        sign_in(walk, cooperative_email(host.partner.code))
+        walk.check("dashboard: training", reverse("dashboard:events-training"))
+        for session in TrainingSession.objects.filter(host_cooperative=host).order_by("starts_at"):
+            walk.check(
+                "dashboard: training attendance",
+                reverse("dashboard:events-training-attendance", kwargs={"pk": session.pk}),
+            )
+            walk.check(
+                "training session (member)",
+                reverse("events:training-detail", kwargs={"pk": session.pk}),
+            )
+        page.goto(walk.base + reverse("customer:logout"))
+
+
 def walk_site(page, base, folder, languages=("vi", "en")):
     walk = Walk(page, base, folder)
     for language in languages:
@@ -312,6 +441,8 @@ def walk_site(page, base, folder, languages=("vi", "en")):
         walk.check("404", f"/{language}/khong-co-trang-nay/", status=404)
         partner = buy_as_guest(walk, language)
         cooperative_member(walk, language, partner)
+        visitor_of_visits_and_events(walk, language)
+        hosts_of_visits_and_training(walk, language)
     return walk
 
 

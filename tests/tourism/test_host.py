@@ -138,3 +138,26 @@ def test_host_cannot_lower_capacity_below_booked(client, two_hosts):
     assert "4 chỗ" in response.content.decode()
     client.post(url, {"action": "capacity", "capacity": "4"})
     assert Slot.objects.get(pk=sa.pk).capacity == 4
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_host_pages_name_the_visit_in_the_page_language(client, language):
+    from django.utils import translation
+
+    host = make_host("lang")
+    user = host_user(host, "lang")
+    experience = make_experience(host, title="Thăm vườn sâm buổi sáng")  # en: Ginseng garden walk
+    slot = make_slot(experience)
+    client.force_login(user)
+    title = {"vi": "Thăm vườn sâm buổi sáng", "en": "Ginseng garden walk"}[language]
+    other = {"vi": "Ginseng garden walk", "en": "Thăm vườn sâm"}[language]
+    with translation.override(language):
+        urls = [
+            reverse("dashboard:cooperative-visits"),
+            reverse("dashboard:cooperative-visit", args=[experience.pk]),
+            reverse("dashboard:cooperative-visit-slot", args=[slot.pk]),
+        ]
+    for url in urls:
+        html = client.get(url).content.decode()
+        assert title in html, url
+        assert other not in html, url

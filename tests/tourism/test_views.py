@@ -59,6 +59,18 @@ def test_page_renders_in_both_languages_with_calendar_and_map(client, visit):
     assert html.count("data-slot=") == 3  # the same slots as the Vietnamese page
 
 
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_booking_and_waiting_list_forms_have_distinct_ids(client, visit, language):
+    experience, _slots = visit
+    page = experience if language == "vi" else english(experience)
+    html = client.get(page.url).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert "id_slot" in ids and "waitlist_slot" in ids
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    labels = re.findall(r'<label for="([^"]+)"', html)
+    assert set(labels) <= set(ids)
+
+
 def test_page_query_budget_does_not_grow_with_slots(client, visit, django_assert_max_num_queries):
     experience, _slots = visit
     for d in range(10, 40):
