@@ -584,3 +584,23 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("cooperatives") + 1, "events")
 INSTALLED_APPS.insert(
     INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.routable_page"
 )
+
+# --- issue 13: progress against the district plan (plan/). Staff find "Plan progress"
+# in the dashboard menu (and in /cms-admin/'s, plan/wagtail_hooks.py); the page is not a
+# dashboard app's, so the entry says itself who sees it: staff only.
+INSTALLED_APPS += ["plan"]
+
+
+def _staff_only(user, *args, **kwargs):
+    return bool(user and user.is_active and user.is_staff)
+
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Plan progress"),
+        "icon": "fas fa-chart-bar",
+        "url_name": "plan-staff:report",
+        "access_fn": _staff_only,
+    },
+]
