@@ -70,7 +70,9 @@ class PlanTargetAdmin(admin.ModelAdmin):
         if not change:  # pragma: no cover - adding is refused above
             return super().save_model(request, obj, form, change)
         fields = {
-            name: form.cleaned_data[name] for name in form.changed_data if name in form.Meta.fields
+            name: form.cleaned_data[name]
+            for name in form.changed_data
+            if name in PlanTargetForm.Meta.fields
         }
         services.update_target(
             obj, user=request.user, reason=form.cleaned_data.get("change_reason", ""), **fields

@@ -147,7 +147,9 @@ DEFINITIONS = {
         _(
             "Sum of the weights of the harvests recorded with a harvest date in the year "
             "(a calendar date in Vietnam time), in tonnes of fresh root. Processed and "
-            "dried weights are not added to it. No harvest recorded: no value."
+            "dried weights are not added to it. No harvest recorded: no value. The plan's "
+            "5 tonnes does not say fresh or dried; harvests are weighed fresh, so it is read "
+            "as fresh weight."
         ),
         "harvest_t",
     ),
@@ -627,7 +629,7 @@ def _harvest_section(year, commune):
     link = table.rows[years.index(year)].link
     section = Section(
         "harvest",
-        _("Harvest"),
+        _("Harvests and processed output"),
         figures=[
             Figure("harvest_t", _kg(this["kg"] / 1000) if this else None, link),
             Figure(

@@ -266,7 +266,7 @@ def add_noise(data, n):
     partner_a, partner_b = data["partners"]
     p1, _p2 = data["products"]
     for i in range(n):
-        area = GrowingAreaFactory(cooperative=partner_b, commune="Dào San", hectares=Decimal("1"))
+        area = GrowingAreaFactory(cooperative=partner_b, commune="Dào San", hectares=Decimal("2"))
         harvest(area, data["nursery"], kg=100, ha=1, on=datetime.date(data["THIS"], 4, 1 + i % 27))
         place_order(
             partner_a,
