@@ -172,6 +172,7 @@ def demo_urls(language):
             urls.append((f"standard page {page.slug}", page.url))
 
         urls.append(("site map", reverse("site-map")))
+        urls.append(("transparency (plan progress)", reverse("plan:transparency")))
         urls.append(("cooperatives", reverse("cooperatives:index")))
         profile = Profile.objects.filter(is_public=True).first()
         urls.append(("cooperative", profile.get_absolute_url()))
@@ -302,6 +303,25 @@ def cooperative_member(walk, language, partner):
         page.goto(walk.base + reverse("customer:logout"))
 
 
+def staff_plan_pages(walk, language):
+    """Sign in as the demo's staff member and open the plan report and its printable form."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from demo.loader import demo_password
+
+    page = walk.page
+    with translation.override(language):
+        page.goto(walk.base + reverse("customer:login"))
+        page.fill('[name="login-username"]', "admin@samlaichau.example")
+        page.fill('[name="login-password"]', demo_password())
+        page.locator('[name="login_submit"]').click()
+        page.wait_for_load_state()
+        walk.check("staff: plan progress", reverse("plan-staff:report"))
+        walk.check("staff: plan progress, printable", reverse("plan-staff:print"))
+        page.goto(walk.base + reverse("customer:logout"))
+
+
 def walk_site(page, base, folder, languages=("vi", "en")):
     walk = Walk(page, base, folder)
     for language in languages:
@@ -312,6 +332,7 @@ def walk_site(page, base, folder, languages=("vi", "en")):
         walk.check("404", f"/{language}/khong-co-trang-nay/", status=404)
         partner = buy_as_guest(walk, language)
         cooperative_member(walk, language, partner)
+        staff_plan_pages(walk, language)
     return walk
 
 

@@ -60,7 +60,7 @@ def country(code):
         iso_3166_1_a2=code,
         defaults={
             "iso_3166_1_a3": code + "X",
-            "iso_3166_numeric": "0",
+            "iso_3166_1_numeric": "0",
             "name": code,
             "printable_name": code,
             "is_shipping_country": True,

@@ -195,6 +195,6 @@ def test_dashboard_menu_has_plan_progress_for_staff_only(staff_client, known):
     assert "Plan progress" not in labels and "Tiến độ kế hoạch" not in labels
 
 
-def test_wagtail_admin_menu_has_plan_progress(staff_client, known):
+def test_wagtail_admin_menu_has_plan_progress(staff_client, known, wagtail_root):
     page = staff_client.get("/cms-admin/").content.decode()
     assert reverse("plan-staff:report") in page
