@@ -622,6 +622,14 @@ if env("AWS_STORAGE_BUCKET_NAME"):
             "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
         },
     }
+    # Pages show media from the CDN or the bucket: the Content-Security-Policy allows it.
+    if env("AWS_S3_CUSTOM_DOMAIN"):
+        _media_origin = f"https://{env('AWS_S3_CUSTOM_DOMAIN').split('/')[0]}"
+    elif env("AWS_S3_ENDPOINT_URL"):
+        _media_origin = "/".join(env("AWS_S3_ENDPOINT_URL").split("/")[:3])
+    else:
+        _media_origin = f"https://{env('AWS_STORAGE_BUCKET_NAME')}.s3.amazonaws.com"
+    CSP_DIRECTIVES["img-src"].append(_media_origin)
 # Periodic jobs: `manage.py run_scheduler` (one process, deploy/systemd) enqueues each
 # command as a task when due; the task worker runs it. (command, every so many seconds)
 SCHEDULED_COMMANDS = [

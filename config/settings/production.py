@@ -32,6 +32,8 @@ CACHES = {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": env("REDIS_URL"),
         "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        # Several sites (or a check run) may share one Redis: keys start with this.
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", ""),
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
