@@ -67,3 +67,24 @@ def test_saving_and_removing_keep_the_table_in_step(search_engine, search_index,
         (identifier,) = cursor.fetchone()
     connections_default().get_backend().remove(identifier)
     assert rows() == []
+
+
+@pytest.mark.parametrize("search_engine", ["postgres"], indirect=True)
+def test_rebuild_fills_the_table_and_drops_stale_rows(
+    client, search_engine, products, rebuild_index
+):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_document")
+        cursor.execute(
+            "INSERT INTO search_document (id, django_ct, django_id, content, vector, fields) "
+            "VALUES ('catalogue.product.999999', 'catalogue.product', '999999', 'gone', "
+            "to_tsvector('simple', 'gone'), '{}')"
+        )
+    rebuild_index()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM search_document")
+        assert cursor.fetchone()[0] == 3
+    response = client.get("/vi/shop/search/", {"q": "tra hoa"})
+    assert titles(response) == ["Trà hoa"]

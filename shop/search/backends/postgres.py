@@ -283,14 +283,14 @@ class PostgresSearchBackend(BaseSearchBackend):
         end = kwargs.get("end_offset")
         limit = "" if end is None else f"LIMIT {max(int(end) - start, 0)}"
         sql = (
-            f"SELECT django_ct, django_id, fields, {rank} AS score, count(*) OVER () AS hits "
+            f"SELECT id, django_ct, django_id, fields, {rank} AS score, count(*) OVER () AS hits "
             f"FROM {self.table} WHERE {' AND '.join(conditions)} "
             f"ORDER BY {', '.join(order)} {limit} OFFSET {start}"
         )
         with self.db.cursor() as cursor:
             cursor.execute(sql, rank_params + where_params + order_params)
             rows = cursor.fetchall()
-            hits = rows[0][4] if rows else 0
+            hits = rows[0][5] if rows else 0
             if not rows and start:
                 cursor.execute(
                     f"SELECT count(*) FROM {self.table} WHERE {' AND '.join(conditions)}",
@@ -298,10 +298,11 @@ class PostgresSearchBackend(BaseSearchBackend):
                 )
                 hits = cursor.fetchone()[0]
         results = []
-        for django_ct, django_id, fields, score, _hits in rows:
+        for identifier, django_ct, django_id, fields, score, _hits in rows:
             app_label, model_name = django_ct.split(".")
             if isinstance(fields, str):
                 fields = json.loads(fields)
+            fields[ID] = identifier  # update_index --remove reads it
             results.append(
                 result_class(app_label, model_name, django_id, float(score or 0), **fields)
             )
