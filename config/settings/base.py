@@ -603,4 +603,56 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "plan-staff:report",
         "access_fn": _staff_only,
     },
+# --- scale (issue 12, "past one server"): request ids and JSON logs, the search backend,
+# object storage, periodic jobs. The embedded default changes in nothing but the request
+# id header; each server-side piece is switched on by an environment variable.
+# Every request gets an id (X-Request-ID, echoed) that every log line carries.
+MIDDLEWARE.insert(0, "core.observability.RequestIdMiddleware")
+LOGGING["filters"] = {"request_id": {"()": "core.observability.RequestIdFilter"}}
+LOGGING["formatters"] = {"json": {"()": "core.observability.JsonFormatter"}}
+LOGGING["handlers"]["console"]["filters"] = ["request_id"]
+if env("LOG_FORMAT", "") == "json":
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+# Product search: Whoosh (a folder on disk) is the embedded default; SEARCH_BACKEND=postgres
+# searches in PostgreSQL itself (full-text search with unaccent, trigram similarity for
+# typos: shop/search/backends/postgres.py), the one database every app server shares.
+if env("SEARCH_BACKEND", "") == "postgres":
+    HAYSTACK_CONNECTIONS = {
+        "default": {
+            "ENGINE": "shop.search.backends.postgres.PostgresSearchEngine",
+            "TABLE": env("SEARCH_TABLE", "search_document"),
+        }
+    }
+# Media (product images, thumbnails, documents) on S3-compatible object storage when a
+# bucket is named: AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL (MinIO, Ceph, R2, ...),
+# AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_S3_REGION_NAME, and AWS_S3_CUSTOM_DOMAIN
+# for a CDN in front of the bucket. Static files stay with WhiteNoise.
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": env("AWS_LOCATION", "media"),
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+        },
+    }
+    # Pages show media from the CDN or the bucket: the Content-Security-Policy allows it.
+    if env("AWS_S3_CUSTOM_DOMAIN"):
+        _media_origin = f"https://{env('AWS_S3_CUSTOM_DOMAIN').split('/')[0]}"
+    elif env("AWS_S3_ENDPOINT_URL"):
+        _media_origin = "/".join(env("AWS_S3_ENDPOINT_URL").split("/")[:3])
+    else:
+        _media_origin = f"https://{env('AWS_STORAGE_BUCKET_NAME')}.s3.amazonaws.com"
+    CSP_DIRECTIVES["img-src"].append(_media_origin)
+# Periodic jobs: `manage.py run_scheduler` (one process, deploy/systemd) enqueues each
+# command as a task when due; the task worker runs it. (command, every so many seconds)
+SCHEDULED_COMMANDS = [
+    ("cancel_expired_orders", int(env("SCHEDULE_CANCEL_EXPIRED_ORDERS_SECONDS", "600"))),
+    ("tourism_tick", int(env("SCHEDULE_TOURISM_TICK_SECONDS", "600"))),
+    ("checkpoint_provenance", int(env("SCHEDULE_CHECKPOINT_PROVENANCE_SECONDS", "3600"))),
 ]
