@@ -12,7 +12,7 @@ from django.utils import timezone
 from payments import services as payment_services
 from payments.models import Method, Payment
 from tests.factories import ProductClassFactory, ProductFactory, StockRecordFactory
-from tests.trade.conftest import make_enquiry, price_all, quote_for
+from tests.trade.factories import make_enquiry, price_all, quote_for
 from trade import services
 from trade.models import Enquiry, Quote, TradeOrder
 
@@ -177,7 +177,7 @@ def test_accept_rechecks_the_export_rule(coop_a, admin_user):
 
 def test_the_same_form_sent_twice_is_one_enquiry(coop_a):
     lines = [(coop_a.product, Decimal(5), "kg")]
-    from tests.trade.conftest import BUYER
+    from tests.trade.factories import BUYER
 
     first, created = services.submit_enquiry(nonce="same", lines=lines, language="en", **BUYER)
     again, created_again = services.submit_enquiry(
