@@ -104,7 +104,8 @@ class EnquiryLineForm(forms.Form):
         decimal_places=3,
         localize=True,
     )
-    unit = forms.ChoiceField(label=_("Unit"), choices=Unit.choices)
+    # A blank first choice, so the rows left empty are unchanged and skipped.
+    unit = forms.ChoiceField(label=_("Unit"), choices=[("", "—"), *Unit.choices])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -334,3 +334,11 @@ def test_a_seller_gets_form_errors_for_junk_prices(client, coop_a):
         )
         assert response.status_code == 400, price
     assert client.post(url, {"action": "price", "line": "x"}).status_code == 404
+
+
+def test_rows_left_empty_are_skipped_as_a_browser_sends_them(client, coop_a):
+    data = form_data(coop_a.product)
+    for n in (1, 2):
+        data.update({f"lines-{n}-product": "", f"lines-{n}-quantity": "", f"lines-{n}-unit": ""})
+    assert client.post(form_url(), data).status_code == 302
+    assert Enquiry.objects.get().lines.count() == 1
