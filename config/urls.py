@@ -63,6 +63,7 @@ urlpatterns += i18n_patterns(
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
     path("visits/", include("tourism.urls")),
+    path("trade/", include("trade.urls")),
     path("training/", include("events.urls")),
     path("site-map/", cms_views.site_map, name="site-map"),
     path("", include("plan.urls")),

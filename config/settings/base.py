@@ -656,3 +656,15 @@ SCHEDULED_COMMANDS = [
     ("tourism_tick", int(env("SCHEDULE_TOURISM_TICK_SECONDS", "600"))),
     ("checkpoint_provenance", int(env("SCHEDULE_CHECKPOINT_PROVENANCE_SECONDS", "3600"))),
 ]
+# --- issue 14 (trade: wholesale and export enquiries, trade/). Anti-spam on the enquiry
+# form: a form sent sooner than TRADE_ENQUIRY_MIN_SECONDS after it was shown, or shown more
+# than TRADE_ENQUIRY_MAX_AGE_HOURS ago, is asked again; per client address and hour, so
+# many enquiries and so many posts. A VietQR payment of an accepted quote is held this
+# long (abroad: INTL_TRANSFER_WINDOW_DAYS). TRADE_NOTIFY_EMAIL: staff's copy of notices.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("tourism") + 1, "trade")
+TRADE_ENQUIRY_MIN_SECONDS = int(env("TRADE_ENQUIRY_MIN_SECONDS", "3"))
+TRADE_ENQUIRY_MAX_AGE_HOURS = int(env("TRADE_ENQUIRY_MAX_AGE_HOURS", "24"))
+TRADE_ENQUIRIES_PER_HOUR = int(env("TRADE_ENQUIRIES_PER_HOUR", "5"))
+TRADE_ENQUIRY_TRIES_PER_HOUR = int(env("TRADE_ENQUIRY_TRIES_PER_HOUR", "20"))
+TRADE_VIETQR_WINDOW_HOURS = int(env("TRADE_VIETQR_WINDOW_HOURS", "72"))
+TRADE_NOTIFY_EMAIL = env("TRADE_NOTIFY_EMAIL", "")
