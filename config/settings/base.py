@@ -584,3 +584,7 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("cooperatives") + 1, "events")
 INSTALLED_APPS.insert(
     INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.routable_page"
 )
+
+# --- polish-15: the Django admin under the site's name, every app and model named in
+# the staff's language (core/admin_site.py).
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "core.admin_site.AdminConfig"
