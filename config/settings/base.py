@@ -668,3 +668,6 @@ TRADE_ENQUIRIES_PER_HOUR = int(env("TRADE_ENQUIRIES_PER_HOUR", "5"))
 TRADE_ENQUIRY_TRIES_PER_HOUR = int(env("TRADE_ENQUIRY_TRIES_PER_HOUR", "20"))
 TRADE_VIETQR_WINDOW_HOURS = int(env("TRADE_VIETQR_WINDOW_HOURS", "72"))
 TRADE_NOTIFY_EMAIL = env("TRADE_NOTIFY_EMAIL", "")
+# --- polish-15: the Django admin under the site's name, every app and model named in
+# the staff's language (core/admin_site.py).
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "core.admin_site.AdminConfig"
