@@ -584,3 +584,27 @@ INSTALLED_APPS.insert(INSTALLED_APPS.index("cooperatives") + 1, "events")
 INSTALLED_APPS.insert(
     INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.routable_page"
 )
+
+# --- issue 14 (trade): feeds, the JSON API and structured data (feeds/, shop/catalogue/offers.py).
+INSTALLED_APPS += ["feeds"]
+# Countries the feeds and the product page's shippingDetails name (those the shop ships
+# to and the product may go to, shop.catalogue.destinations).
+FEEDS_SHIPPING_COUNTRIES = env_list("FEEDS_SHIPPING_COUNTRIES", "VN,US,GB,DE,FR,AU,CA,JP,KR,SG")
+FEEDS_HANDLING_DAYS = (1, 2)  # business days before an order leaves
+# What the returns page says, as schema.org words (MerchantReturnPolicy).
+SHOP_RETURN_POLICY = {
+    "category": env("SHOP_RETURN_CATEGORY", "MerchantReturnFiniteReturnWindow"),
+    "days": int(env("SHOP_RETURN_DAYS", "7")),
+    "method": "ReturnByMail",
+    "fees": "ReturnFeesCustomerResponsibility",
+}
+FEEDS_CACHE_SECONDS = int(env("FEEDS_CACHE_SECONDS", "900"))
+# Categories (slugs, with their subcategories) a platform's ad policy refuses, left out of
+# its feed; "health-supplements" leaves out products marked as health supplements.
+FEEDS_EXCLUDED_CATEGORIES = {
+    "google": env_list("FEEDS_GOOGLE_EXCLUDE", ""),
+    "meta": env_list("FEEDS_META_EXCLUDE", ""),
+}
+API_PAGE_SIZE = 50
+API_MAX_PAGE_SIZE = 100
+API_REQUESTS_PER_MINUTE = int(env("API_REQUESTS_PER_MINUTE", "60"))  # per client address

@@ -39,6 +39,7 @@ OPEN_TO_COOPERATIVES = {
     "cooperative-visit",
     "cooperative-visit-slot",
     "cooperative-visit-slot-csv",
+    "cooperative-marketplace-csv",  # feeds: their own products in Shopee's columns
 }
 
 
