@@ -671,3 +671,26 @@ TRADE_NOTIFY_EMAIL = env("TRADE_NOTIFY_EMAIL", "")
 # --- polish-15: the Django admin under the site's name, every app and model named in
 # the staff's language (core/admin_site.py).
 INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "core.admin_site.AdminConfig"
+# --- issue 14 (trade): feeds, the JSON API and structured data (feeds/, shop/catalogue/offers.py).
+INSTALLED_APPS += ["feeds"]
+# Countries the feeds and the product page's shippingDetails name (those the shop ships
+# to and the product may go to, shop.catalogue.destinations).
+FEEDS_SHIPPING_COUNTRIES = env_list("FEEDS_SHIPPING_COUNTRIES", "VN,US,GB,DE,FR,AU,CA,JP,KR,SG")
+FEEDS_HANDLING_DAYS = (1, 2)  # business days before an order leaves
+# What the returns page says, as schema.org words (MerchantReturnPolicy).
+SHOP_RETURN_POLICY = {
+    "category": env("SHOP_RETURN_CATEGORY", "MerchantReturnFiniteReturnWindow"),
+    "days": int(env("SHOP_RETURN_DAYS", "7")),
+    "method": "ReturnByMail",
+    "fees": "ReturnFeesCustomerResponsibility",
+}
+FEEDS_CACHE_SECONDS = int(env("FEEDS_CACHE_SECONDS", "900"))
+# Categories (slugs, with their subcategories) a platform's ad policy refuses, left out of
+# its feed; "health-supplements" leaves out products marked as health supplements.
+FEEDS_EXCLUDED_CATEGORIES = {
+    "google": env_list("FEEDS_GOOGLE_EXCLUDE", ""),
+    "meta": env_list("FEEDS_META_EXCLUDE", ""),
+}
+API_PAGE_SIZE = 50
+API_MAX_PAGE_SIZE = 100
+API_REQUESTS_PER_MINUTE = int(env("API_REQUESTS_PER_MINUTE", "60"))  # per client address
