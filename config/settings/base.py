@@ -603,6 +603,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "url_name": "plan-staff:report",
         "access_fn": _staff_only,
     },
+]
+
 # --- scale (issue 12, "past one server"): request ids and JSON logs, the search backend,
 # object storage, periodic jobs. The embedded default changes in nothing but the request
 # id header; each server-side piece is switched on by an environment variable.
