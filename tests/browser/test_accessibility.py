@@ -318,7 +318,9 @@ def staff_plan_pages(walk, language):
         page.locator('[name="login_submit"]').click()
         page.wait_for_load_state()
         walk.check("staff: plan progress", reverse("plan-staff:report"))
+        assert "/plan-progress/" in page.url, page.url  # signed in: not sent to a login page
         walk.check("staff: plan progress, printable", reverse("plan-staff:print"))
+        assert "/plan-progress/print/" in page.url, page.url
         page.goto(walk.base + reverse("customer:logout"))
 
 
