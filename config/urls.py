@@ -30,6 +30,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("payments/", include("payments.urls")),
+    path("api/v1/", include("feeds.api_urls")),
     # GS1 Digital Link resolver (/01/{gtin}/10/{lot}[/21/{serial}]), in the visitor's language.
     path("", include("provenance.resolver_urls")),
 ]
@@ -63,7 +64,9 @@ urlpatterns += i18n_patterns(
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
     path("visits/", include("tourism.urls")),
+    path("trade/", include("trade.urls")),
     path("training/", include("events.urls")),
+    path("feeds/", include("feeds.urls")),
     path("site-map/", cms_views.site_map, name="site-map"),
     path("", include("plan.urls")),
     path("", include(wagtail_urls)),
