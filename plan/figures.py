@@ -316,6 +316,7 @@ class Row:
     values: list
     link: str = ""
     is_total: bool = False
+    is_name: bool = False  # an official Vietnamese name (a commune, a cooperative)
 
     def cells(self, columns):
         return [
@@ -500,7 +501,7 @@ def _areas_section(year, commune, now):
         link = admin_url("provenance_growingarea_changelist", commune=name)
         if data is None:
             # No area on record in this commune: no data, not 0 ha or 0 %.
-            table.rows.append(Row(name, name, [None] * len(columns), link))
+            table.rows.append(Row(name, name, [None] * len(columns), link, is_name=True))
             continue
         for k in totals:
             totals[k] += data[k]
@@ -518,6 +519,7 @@ def _areas_section(year, commune, now):
                     _share(data["gacp"], data["ha"]),
                 ],
                 link,
+                is_name=True,
             )
         )
     has_areas = totals["count"] > 0
@@ -536,6 +538,7 @@ def _areas_section(year, commune, now):
             ],
             admin_url("provenance_growingarea_changelist", commune=commune),
             is_total=True,
+            is_name=bool(commune),
         )
     )
     link_all = admin_url("provenance_growingarea_changelist", commune=commune)
@@ -847,6 +850,7 @@ def _sales_section(year, commune):
                     *[_vnd(data[k]) for k in ("domestic", "foreign", "unknown")],
                 ],
                 dashboard_url("partner-manage", pk),
+                is_name=True,
             )
         )
     product_table = Table(

@@ -27,7 +27,12 @@ import pytest
 # page type is a shell pattern; an axe entry names a rule, a Nu entry part of the message:
 # {("dashboard: products", "Duplicate ID"): "why"}. Empty since issue 15 (the dashboard
 # templates under templates/oscar/dashboard/ fix Oscar's).
-OUTSTANDING_AXE: dict = {}
+OUTSTANDING_AXE: dict = {
+    # The staff's dashboard menu (first walked signed in as staff with issue 13) has 15+
+    # entries; the ones that wrap past the dark bar (and one link colour) fall below 4.5:1.
+    # It is the shared dashboard layout's (static/css/dashboard.css), not the plan page's.
+    ("staff: plan progress", "color-contrast"): "staff dashboard menu wraps off its dark bar",
+}
 OUTSTANDING_NU: dict = {}
 
 SERIOUS = {"serious", "critical"}
@@ -328,7 +333,9 @@ def staff_plan_pages(walk, language):
         page.locator('[name="login_submit"]').click()
         page.wait_for_load_state()
         walk.check("staff: plan progress", reverse("plan-staff:report"))
+        assert "/plan-progress/" in page.url, page.url  # signed in: not sent to a login page
         walk.check("staff: plan progress, printable", reverse("plan-staff:print"))
+        assert "/plan-progress/print/" in page.url, page.url
         page.goto(walk.base + reverse("customer:logout"))
 
 

@@ -75,6 +75,9 @@ def test_staff_report_shows_figures_tables_and_charts(staff_client, known):
     assert "không có dữ liệu" in page  # communes with no area on record
     english = staff_client.get(staff_url("en", year=known["THIS"])).content.decode()
     assert "58.3 %" in english and "no data" in english
+    # Official Vietnamese names read as Vietnamese on the English page.
+    assert '<span lang="vi">Sì Lở Lầu</span>' in english
+    assert '<span lang="vi">HTX A</span>' in english
 
 
 def test_every_link_on_the_staff_report_opens(staff_client, known):
