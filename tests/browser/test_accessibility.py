@@ -172,6 +172,7 @@ def demo_urls(language):
             urls.append((f"standard page {page.slug}", page.url))
 
         urls.append(("site map", reverse("site-map")))
+        urls.append(("transparency (plan progress)", reverse("plan:transparency")))
         urls.append(("cooperatives", reverse("cooperatives:index")))
         profile = Profile.objects.filter(is_public=True).first()
         urls.append(("cooperative", profile.get_absolute_url()))
@@ -303,6 +304,25 @@ def cooperative_member(walk, language, partner):
         page.goto(walk.base + reverse("customer:logout"))
 
 
+def staff_plan_pages(walk, language):
+    """Sign in as the demo's staff member and open the plan report and its printable form."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from demo.loader import demo_password
+
+    page = walk.page
+    with translation.override(language):
+        page.goto(walk.base + reverse("customer:login"))
+        page.fill('[name="login-username"]', "admin@samlaichau.example")
+        page.fill('[name="login-password"]', demo_password())
+        page.locator('[name="login_submit"]').click()
+        page.wait_for_load_state()
+        walk.check("staff: plan progress", reverse("plan-staff:report"))
+        walk.check("staff: plan progress, printable", reverse("plan-staff:print"))
+        page.goto(walk.base + reverse("customer:logout"))
+
+
 def wholesale_buyer(walk, language, partner):
     """Issue 14: the wholesale enquiry form, the buyer's enquiry page awaiting a quote,
     quoted (a lot's document pack attached) and accepted (how to pay; the proforma for a
@@ -392,6 +412,7 @@ def walk_site(page, base, folder, languages=("vi", "en")):
         partner = buy_as_guest(walk, language)
         wholesale_buyer(walk, language, partner)
         cooperative_member(walk, language, partner)
+        staff_plan_pages(walk, language)
     return walk
 
 

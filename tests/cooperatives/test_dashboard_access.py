@@ -41,6 +41,7 @@ OPEN_TO_COOPERATIVES = {
     "cooperative-visit-slot-csv",
     "trade-enquiries",  # trade: wholesale enquiries naming their products, their lines only
     "trade-enquiry",
+    "cooperative-marketplace-csv",  # feeds: their own products in Shopee's columns
 }
 
 
