@@ -51,16 +51,29 @@ def build_buyer_message(enquiry_pk, kind, quote_pk=None):
             "order": order,
             "payment": services.open_payment(order) if order else None,
             "enquiry_url": links.enquiry_url(enquiry),
+            "with_packs": bool(quote and quote.lines.filter(lot__isnull=False).exists()),
             "site_name": getattr(settings, "OSCAR_SHOP_NAME", "Sâm Lai Châu"),
         }
         subject = _subject(kind, enquiry)
         body = render_to_string("trade/emails/buyer.txt", context)
-    return EmailMessage(
+        attachments = _document_packs(quote) if kind == "quoted" else []
+    message = EmailMessage(
         subject=" ".join(subject.split()),
         body=body,
         to=[enquiry.email],
         from_email=settings.DEFAULT_FROM_EMAIL,
     )
+    for name, data in attachments:
+        message.attach(name, data, "application/zip")
+    return message
+
+
+def _document_packs(quote):
+    """The document pack of each lot attached to the quote, in the buyer's language."""
+    from provenance import docpack
+
+    lots = {line.lot_id: line.lot for line in quote.lines.select_related("lot") if line.lot_id}
+    return [(docpack.pack_name(lot), docpack.build_pack(lot)) for lot in lots.values()]
 
 
 def build_seller_notice(enquiry_pk, kind, partner_pk=None):

@@ -218,3 +218,29 @@ def test_minimum_order_and_lot_rules(coop_a, coop_b, admin_user):
     own = build_chain(coop_a.stockrecord)
     priced = services.price_line(line, user=admin_user, unit_price=10, quantity=Decimal(5), lot=own)
     assert priced.lot == own
+
+
+def test_the_quote_email_carries_the_document_packs(
+    coop_a, admin_user, django_capture_on_commit_callbacks
+):
+    import io
+    import zipfile
+
+    from tests.provenance.factories import build_chain
+
+    lot = build_chain(coop_a.stockrecord)
+    enquiry = make_enquiry((coop_a.product, 5))
+    draft = services.start_quote(enquiry, user=admin_user)
+    services.price_line(
+        draft.lines.get(), user=admin_user, unit_price=10, quantity=Decimal(5), lot=lot
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_quote(
+            draft, user=admin_user, valid_until=timezone.localdate() + datetime.timedelta(1)
+        )
+    quoted = mail.outbox[-1]
+    assert quoted.to == ["anna@hanse.example"]
+    ((name, data, mimetype),) = quoted.attachments
+    assert name == f"{lot.gtin}-{lot.lot_number}-documents.zip" and mimetype == "application/zip"
+    assert "checkpoint.json" in zipfile.ZipFile(io.BytesIO(data)).namelist()
+    assert "document pack of each lot quoted" in quoted.body
