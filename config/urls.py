@@ -58,13 +58,17 @@ urlpatterns += i18n_patterns(
         r"^shop/accounts/order-status(?:-form)?/(?P<order_number>[\w-]*)/(?P<hash>[A-z0-9-_=:]+)/$",
         order_views.guest_order,
     ),
+    # Before Oscar's: the plan report lives under the dashboard's path (staff only).
+    path("shop/dashboard/plan-progress/", include("plan.staff_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
     path("visits/", include("tourism.urls")),
+    path("trade/", include("trade.urls")),
     path("training/", include("events.urls")),
     path("feeds/", include("feeds.urls")),
     path("site-map/", cms_views.site_map, name="site-map"),
+    path("", include("plan.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
