@@ -60,6 +60,11 @@ def api_view(view):
             except BadParameter as exc:
                 return _error(exc, 400)
         response["Content-Language"] = language
+        if response.status_code == 404:
+            # Django's LocaleMiddleware would redirect a 404 outside the language prefix
+            # to /<lang>/<path> (Wagtail's catch-all resolves): routed by this urlconf,
+            # which has no language prefix, it stays a JSON 404 (as provenance.views).
+            request.urlconf = "feeds.api_urls"
         return response
 
     return wrapped

@@ -197,7 +197,8 @@ def _is_excluded(product, offer, paths, exclude):
 
 
 def build_items(absolute, currency="VND", exclude=(), only=None):
-    """Feed items of every product that can be sold, in the active language.
+    """Feed items of every product that can be sold and has an image, in the active
+    language.
 
     ``absolute`` turns a path into an absolute URL (``request.build_absolute_uri``);
     ``exclude``: category slugs (and ``health-supplements``) to leave out; ``only``: a
@@ -220,6 +221,8 @@ def build_items(absolute, currency="VND", exclude=(), only=None):
         if not offer.for_sale or _is_excluded(product, offer, paths, exclude):
             continue
         images = [absolute(url) for url in _image_urls(product)]
+        if not images:
+            continue  # Google, Meta and Shopee all refuse a listing without an image
         description = plain_text(product.description) or product.get_title()
         record = offer.stockrecord
         items.append(
@@ -228,7 +231,7 @@ def build_items(absolute, currency="VND", exclude=(), only=None):
                 title=product.get_title()[:TITLE_MAX],
                 description=description[:DESCRIPTION_MAX],
                 link=absolute(product.get_absolute_url()),
-                image_link=images[0] if images else "",
+                image_link=images[0],
                 availability=offer.availability,
                 price=in_currency(offer.price, rate),
                 currency=rate.currency if rate else "VND",

@@ -29,21 +29,25 @@ def mark_supplement(product, value=True):
 
 
 def build_catalogue(capture_on_commit, count=3):
-    """``count`` sellable dried products (with images), one out of stock, one without a
-    traceable lot (not for sale), one fresh root (Vietnam only), one health supplement."""
+    """``count`` sellable dried products, one out of stock, one without a traceable lot
+    (not for sale), one fresh root (Vietnam only), one health supplement, all with an
+    image; and one sellable product without an image (ad feeds leave it out)."""
     from tests.provenance.factories import set_net_weight
 
     category = CategoryFactory(name="Sâm khô", slug="sam-kho")
+    fresh_class = ProductClassFactory(ship_to="vn", name_en="Fresh root", name_vi="Củ tươi")
     with capture_on_commit(execute=True):
         sellable = [
             ProductFactory(stock=5, image=True, stock__price=1_800_000) for _ in range(count)
         ]
+        out_of_stock = ProductFactory(stock=0, image=True, stock__price=900_000)
+        untraceable = ProductFactory(stock=5, image=True, stock__traceable=False)
+        fresh = ProductFactory(
+            stock=3, image=True, product_class=fresh_class, stock__price=2_500_000
+        )
+        supplement = ProductFactory(stock=4, image=True, stock__price=450_000)
+        no_image = ProductFactory(stock=2, stock__price=700_000)
     set_net_weight(sellable[0], 250)
-    out_of_stock = ProductFactory(stock=0, stock__price=900_000)
-    untraceable = ProductFactory(stock=5, stock__traceable=False)
-    fresh_class = ProductClassFactory(ship_to="vn", name_en="Fresh root", name_vi="Củ tươi")
-    fresh = ProductFactory(stock=3, product_class=fresh_class, stock__price=2_500_000)
-    supplement = ProductFactory(stock=4, stock__price=450_000)
     mark_supplement(supplement)
     ProductCategory.objects.create(product=sellable[0], category=category)
     return {
@@ -52,6 +56,7 @@ def build_catalogue(capture_on_commit, count=3):
         "untraceable": untraceable,
         "fresh": fresh,
         "supplement": supplement,
+        "no_image": no_image,
         "category": category,
     }
 
