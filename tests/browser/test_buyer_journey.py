@@ -1,6 +1,8 @@
 """The buyer's journey at phone and desktop size, in both languages: home → search →
-basket → checkout → the order's one page; and a foreign buyer paying by international
-bank transfer with a proforma invoice. Screenshots go to /tmp/shots/ (looked at by eye).
+product → basket → checkout → the order's one page (cash on delivery on the phone, VietQR
+on the desktop); and a foreign buyer paying by international bank transfer with a
+proforma invoice. Every page fits its screen (tests/browser/helpers.py: no sideways
+scroll, no link or button cut off). Screenshots go to /tmp/shots/ (looked at by eye).
 """
 
 import os
@@ -10,6 +12,7 @@ import pytest
 from oscar.core.loading import get_model
 from playwright.sync_api import expect
 
+from tests.browser.helpers import overflow
 from tests.factories import ProductFactory
 
 Order = get_model("order", "Order")
@@ -101,23 +104,23 @@ def shop_site(catalogue):
 
 
 def no_sideways_scroll(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"page is {width}px wide"
+    found = overflow(page)
+    assert found is None, f"{page.url} does not fit: {found}"
 
 
 WORDS = {
     "vi": {
         "search": "sâm",
-        "add": "Thêm vào giỏ hàng",
         "address": "Địa chỉ giao hàng",
         "status": "Chờ thanh toán",
+        "cod status": "Đang chuẩn bị (thanh toán khi nhận hàng)",
         "title": "Rượu sâm Lai Châu số 1",
     },
     "en": {
         "search": "ginseng",
-        "add": "Add to cart",
         "address": "Delivery address",
         "status": "Awaiting payment",
+        "cod status": "Being prepared (cash on delivery)",
         "title": "Lai Châu ginseng wine no. 1",
     },
 }
@@ -143,8 +146,17 @@ def test_buyer_home_search_basket_checkout_order_page(
         page.locator(".nav-toggle").click()
     page.locator("#site-search-q").fill(words["search"])
     page.locator("#site-search-q").press("Enter")
+    expect(page).to_have_url(re.compile(r"/shop/search/"))
+    shot(page, f"01b-search-{name}")
+    no_sideways_scroll(page)
+    # The product's own page, from its card; add to the basket there.
     card = page.locator(".product_pod", has_text=words["title"])
-    card.get_by_role("button", name=words["add"]).click()
+    card.locator("a", has_text=words["title"]).first.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(words["title"])
+    shot(page, f"01c-product-{name}")
+    no_sideways_scroll(page)
+    page.locator("#add_to_basket_form [type=submit]").click()
+    page.wait_for_load_state()
     page.goto(f"{live_server.url}/{lang}/shop/basket/")
     shot(page, f"02-basket-{name}")
     no_sideways_scroll(page)
@@ -171,12 +183,18 @@ def test_buyer_home_search_basket_checkout_order_page(
     assert terms.count() >= 3
     shot(page, f"04-review-{name}")
     no_sideways_scroll(page)
-    page.check("input[name=payment_method][value=vietqr]")
+    method = "cod" if size == "phone" else "vietqr"
+    page.check(f"input[name=payment_method][value={method}]")
     page.click("#place-order")
     expect(page).to_have_url(re.compile(rf"/{lang}/shop/checkout/order/[^/]+/$"))
     order = Order.objects.get()
-    expect(page.locator("[data-field=order-status]")).to_have_text(words["status"])
-    expect(page.locator("[data-field=message]")).to_have_text(f"SLC{order.number}")
+    assert order.payment_method == method
+    if method == "cod":
+        expect(page.locator("[data-field=order-status]")).to_have_text(words["cod status"])
+        expect(page.locator("[data-action=confirm-cod]")).to_be_visible()
+    else:
+        expect(page.locator("[data-field=order-status]")).to_have_text(words["status"])
+        expect(page.locator("[data-field=message]")).to_have_text(f"SLC{order.number}")
     assert page.locator("main a[href*='anon-order']").count() == 0
     assert page.locator("#id_email_address").count() == 0  # no form asking for the e-mail
     shot(page, f"05-order-{name}")

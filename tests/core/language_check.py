@@ -297,3 +297,53 @@ def account_order_pages(client, language, numbers):
         assert response.status_code == 200, number
         pages.append((f"{shop}/accounts/orders/{number}/", response.content.decode()))
     return pages
+
+
+def account_page_urls(user, language):
+    """``[(page type, path)]`` of the account pages a signed-in customer opens: the
+    profile and its form, the address book with an address (made here if the user has
+    none), the address forms, the wish lists. Used by the language walk
+    (tests/core/test_languages.py) and the axe/Nu walk (tests/browser/test_accessibility.py)."""
+    from django.urls import reverse
+    from django.utils import translation
+    from oscar.core.loading import get_model
+
+    UserAddress = get_model("address", "UserAddress")
+    WishList = get_model("wishlists", "WishList")
+    address = UserAddress.objects.filter(user=user).first()
+    if address is None:
+        address = UserAddress.objects.create(
+            user=user,
+            first_name="Lò Thị",
+            last_name="Mai",
+            line1="Bản Sì Choang",
+            line4="Xã Sì Lở Lầu",
+            state="Lai Châu",
+            country_id="VN",
+            is_default_for_shipping=True,
+        )
+    if not WishList.objects.filter(owner=user).exists():
+        WishList.objects.create(owner=user, name="Lai Châu 2027")
+    with translation.override(language):
+        return [
+            ("account: profile", reverse("customer:profile-view")),
+            ("account: edit profile", reverse("customer:profile-update")),
+            ("account: address book", reverse("customer:address-list")),
+            ("account: new address", reverse("customer:address-create")),
+            (
+                "account: edit address",
+                reverse("customer:address-detail", kwargs={"pk": address.pk}),
+            ),
+            ("account: wish lists", reverse("customer:wishlists-list")),
+            ("account: orders", reverse("customer:order-list")),
+        ]
+
+
+def account_pages(client, user, language):
+    """The account pages (``account_page_urls``) as ``[(path, html)]``."""
+    pages = []
+    for _name, path in account_page_urls(user, language):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        pages.append((path, response.content.decode()))
+    return pages

@@ -16,6 +16,7 @@ from demo import content
 from demo.loader import cooperative_email
 from tests.core.language_check import (
     account_order_pages,
+    account_pages,
     basket_pages,
     checkout_pages,
     other_language_strings,
@@ -91,15 +92,18 @@ def place_orders(member):
 
 def customer_pages(language):
     """A signed-in customer checks out by cash on delivery and by VietQR, the transfer
-    arrives, and they look at their orders: checkout, order and account order pages."""
+    arrives, and they look at their orders: checkout, order and account order pages;
+    then their profile, address book and wish lists."""
     from shop.order import services as order_services
 
     Order = get_model("order", "Order")
     customer = Client()
-    customer.force_login(UserFactory(email=f"khach-{language}@example.vn"))
+    user = UserFactory(email=f"khach-{language}@example.vn")
+    customer.force_login(user)
     pages, numbers = checkout_pages(customer, language)
     order_services.mark_order_paid(Order.objects.get(number=numbers[-1]))
     pages += account_order_pages(customer, language, numbers)
+    pages += account_pages(customer, user, language)
     return pages
 
 
