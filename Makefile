@@ -12,7 +12,7 @@ SITE_HOST = $(if $(filter 0.0.0.0 :: [::],$(HOST)),127.0.0.1,$(HOST))
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install setup test-fast lint format check messages lock clean bench audit
+.PHONY: run test install setup test-fast lint format check messages lock clean bench audit scale-check
 
 $(BIN)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -77,6 +77,15 @@ bench: setup
 ## Chromium (CHROME_PATH): home, catalogue, product, trace and experience pages.
 audit: setup
 	$(BIN)/python scripts/audit.py
+
+## Two gunicorn servers behind nginx on loopback, sharing PostgreSQL and Redis: concurrent
+## checkouts, sessions, baskets and cache invalidation across both (needs nginx, Redis and
+## PostgreSQL; docs/deploy.md). Fails, rather than skips, when one is missing.
+SCALE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/slc_scale_check
+scale-check: install
+	$(MANAGE) compile_translations
+	SCALE_CHECK_REQUIRED=1 DATABASE_URL=$(SCALE_DATABASE_URL) DJANGO_SETTINGS_MODULE=config.settings.test \
+		$(BIN)/python -m pytest -m scale -q -rs -p no:cacheprovider tests/shop/checkout/test_two_servers.py
 
 clean:
 	rm -rf var .pytest_cache

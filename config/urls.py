@@ -30,6 +30,7 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("payments/", include("payments.urls")),
+    path("api/v1/", include("feeds.api_urls")),
     # GS1 Digital Link resolver (/01/{gtin}/10/{lot}[/21/{serial}]), in the visitor's language.
     path("", include("provenance.resolver_urls")),
 ]
@@ -57,12 +58,17 @@ urlpatterns += i18n_patterns(
         r"^shop/accounts/order-status(?:-form)?/(?P<order_number>[\w-]*)/(?P<hash>[A-z0-9-_=:]+)/$",
         order_views.guest_order,
     ),
+    # Before Oscar's: the plan report lives under the dashboard's path (staff only).
+    path("shop/dashboard/plan-progress/", include("plan.staff_urls")),
     path("shop/", include(apps.get_app_config("oscar").urls[0])),
     path("trace/", include("provenance.urls")),
     path("cooperatives/", include("cooperatives.urls")),
     path("visits/", include("tourism.urls")),
+    path("trade/", include("trade.urls")),
     path("training/", include("events.urls")),
+    path("feeds/", include("feeds.urls")),
     path("site-map/", cms_views.site_map, name="site-map"),
+    path("", include("plan.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

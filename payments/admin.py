@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from core.templatetags.money import currency
 from payments import services
 from payments.models import (
     ExchangeRate,
@@ -15,6 +16,12 @@ from payments.models import (
     StatusChange,
 )
 from payments.statement import StatementError
+
+
+@admin.display(description=_("amount"), ordering="amount")
+def amount_shown(obj):
+    """Amounts through the site's one formatter (1.234.567 ₫), not as stored."""
+    return currency(obj.amount, getattr(obj, "currency", None) or "VND") or obj.amount
 
 
 class StatusChangeInline(admin.TabularInline):
@@ -32,7 +39,7 @@ class ProviderEventInline(admin.TabularInline):
     model = ProviderEvent
     extra = 0
     can_delete = False
-    fields = ("received_at", "provider", "type", "event_id", "amount", "currency", "outcome")
+    fields = ("received_at", "provider", "type", "event_id", amount_shown, "outcome")
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -49,8 +56,7 @@ class PaymentAdmin(admin.ModelAdmin):
         "reference",
         "purpose",
         "method",
-        "amount",
-        "currency",
+        amount_shown,
         "status",
         "needs_attention",
         "created_at",
@@ -62,8 +68,7 @@ class PaymentAdmin(admin.ModelAdmin):
         "purpose",
         "reference",
         "method",
-        "amount",
-        "currency",
+        amount_shown,
         "status",
         "provider_id",
         "provider_payment_id",

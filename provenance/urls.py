@@ -11,6 +11,7 @@ urlpatterns = [
     path("checkpoints.json", views.checkpoint_json, name="checkpoints-json"),
     path("01/<str:gtin>/10/<str:lot>/", views.trace_page, name="trace"),
     path("01/<str:gtin>/10/<str:lot>/21/<str:serial>/", views.trace_page, name="trace-serial"),
+    path("01/<str:gtin>/10/<str:lot>/documents.zip", views.document_pack, name="document-pack"),
     re_path(r"^qr/(?P<pk>\d+)\.(?P<fmt>svg|png)$", views.lot_qr, name="qr-lot"),
     re_path(
         r"^qr/(?P<pk>\d+)/(?P<serial>[^/]+)\.(?P<fmt>svg|png)$", views.serial_qr, name="qr-serial"

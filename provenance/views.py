@@ -177,6 +177,21 @@ def trace_page(request, gtin, lot, serial=None):
     return resolve(request, gtin, lot, serial, log=False)
 
 
+@require_safe
+def document_pack(request, gtin, lot):
+    """The lot's document pack (provenance.docpack): one ZIP for customs or an importer."""
+    from provenance import docpack
+
+    try:
+        _link, lot_obj, _unit = trace.find_lot(gtin, lot)
+    except trace.CodeNotFound as exc:
+        return _not_found(request, exc.reason, exc.link)
+    response = HttpResponse(docpack.build_pack(lot_obj), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{docpack.pack_name(lot_obj)}"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 def invalid_code(request, rest=""):
     return _not_found(request, "invalid")
 

@@ -58,7 +58,17 @@ def test_the_checker_sees_imports(tmp_path):
     assert list(models_read(sample)) == [("order", 1), ("basket", 2)]
 
 
-OUR_APPS = {"cms", "shop", "provenance", "cooperatives", "payments", "events", "demo"}
+OUR_APPS = {
+    "cms",
+    "shop",
+    "provenance",
+    "cooperatives",
+    "payments",
+    "events",
+    "tourism",
+    "plan",
+    "demo",
+}
 #: App labels of the shop's Oscar apps (forked or not) and of our apps.
 SHOP_LABELS = {"catalogue", "partner", "order", "basket", "address", "shipping", "checkout"}
 
@@ -97,3 +107,23 @@ def test_provenance_imports_nothing_from_the_shop():
 )
 def test_only_tests_import_demo(folder):
     assert offences(folder, {"demo"}) == []
+
+
+@pytest.mark.parametrize(
+    "folder",
+    sorted(
+        p.name
+        for p in ROOT.iterdir()
+        if p.is_dir() and p.name not in SKIP | {"plan"} and any(p.rglob("*.py"))
+    ),
+)
+def test_only_config_and_tests_import_plan(folder):
+    """The plan report reads the other apps' records; nothing but the URLconf imports it."""
+    found = offences(folder, {"plan"})
+    if folder == "config":
+        found = [f for f in found if not f.startswith("config/urls.py")]
+    assert found == []
+
+
+def test_plan_reads_records_and_imports_no_app_above_it():
+    assert offences("plan", {"cms", "cooperatives", "payments", "demo"}) == []

@@ -585,6 +585,118 @@ INSTALLED_APPS.insert(
     INSTALLED_APPS.index("wagtail.contrib.forms"), "wagtail.contrib.routable_page"
 )
 
+# --- issue 13: progress against the district plan (plan/). Staff find "Plan progress"
+# in the dashboard menu (and in /cms-admin/'s, plan/wagtail_hooks.py); the page is not a
+# dashboard app's, so the entry says itself who sees it: staff only.
+INSTALLED_APPS += ["plan"]
+
+
+def _staff_only(user, *args, **kwargs):
+    return bool(user and user.is_active and user.is_staff)
+
+
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": _("Plan progress"),
+        "icon": "fas fa-chart-bar",
+        "url_name": "plan-staff:report",
+        "access_fn": _staff_only,
+    },
+]
+
+# --- scale (issue 12, "past one server"): request ids and JSON logs, the search backend,
+# object storage, periodic jobs. The embedded default changes in nothing but the request
+# id header; each server-side piece is switched on by an environment variable.
+# Every request gets an id (X-Request-ID, echoed) that every log line carries.
+MIDDLEWARE.insert(0, "core.observability.RequestIdMiddleware")
+LOGGING["filters"] = {"request_id": {"()": "core.observability.RequestIdFilter"}}
+LOGGING["formatters"] = {"json": {"()": "core.observability.JsonFormatter"}}
+LOGGING["handlers"]["console"]["filters"] = ["request_id"]
+if env("LOG_FORMAT", "") == "json":
+    LOGGING["handlers"]["console"]["formatter"] = "json"
+# Product search: Whoosh (a folder on disk) is the embedded default; SEARCH_BACKEND=postgres
+# searches in PostgreSQL itself (full-text search with unaccent, trigram similarity for
+# typos: shop/search/backends/postgres.py), the one database every app server shares.
+if env("SEARCH_BACKEND", "") == "postgres":
+    HAYSTACK_CONNECTIONS = {
+        "default": {
+            "ENGINE": "shop.search.backends.postgres.PostgresSearchEngine",
+            "TABLE": env("SEARCH_TABLE", "search_document"),
+        }
+    }
+# Media (product images, thumbnails, documents) on S3-compatible object storage when a
+# bucket is named: AWS_STORAGE_BUCKET_NAME, AWS_S3_ENDPOINT_URL (MinIO, Ceph, R2, ...),
+# AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_S3_REGION_NAME, and AWS_S3_CUSTOM_DOMAIN
+# for a CDN in front of the bucket. Static files stay with WhiteNoise.
+if env("AWS_STORAGE_BUCKET_NAME"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env("AWS_S3_REGION_NAME") or None,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": env("AWS_LOCATION", "media"),
+            "file_overwrite": False,
+            "default_acl": None,
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", False),
+        },
+    }
+    # Pages show media from the CDN or the bucket: the Content-Security-Policy allows it.
+    if env("AWS_S3_CUSTOM_DOMAIN"):
+        _media_origin = f"https://{env('AWS_S3_CUSTOM_DOMAIN').split('/')[0]}"
+    elif env("AWS_S3_ENDPOINT_URL"):
+        _media_origin = "/".join(env("AWS_S3_ENDPOINT_URL").split("/")[:3])
+    else:
+        _media_origin = f"https://{env('AWS_STORAGE_BUCKET_NAME')}.s3.amazonaws.com"
+    CSP_DIRECTIVES["img-src"].append(_media_origin)
+# Periodic jobs: `manage.py run_scheduler` (one process, deploy/systemd) enqueues each
+# command as a task when due; the task worker runs it. (command, every so many seconds)
+SCHEDULED_COMMANDS = [
+    ("cancel_expired_orders", int(env("SCHEDULE_CANCEL_EXPIRED_ORDERS_SECONDS", "600"))),
+    ("tourism_tick", int(env("SCHEDULE_TOURISM_TICK_SECONDS", "600"))),
+    ("checkpoint_provenance", int(env("SCHEDULE_CHECKPOINT_PROVENANCE_SECONDS", "3600"))),
+]
+# --- issue 14 (trade: wholesale and export enquiries, trade/). Anti-spam on the enquiry
+# form: a form sent sooner than TRADE_ENQUIRY_MIN_SECONDS after it was shown, or shown more
+# than TRADE_ENQUIRY_MAX_AGE_HOURS ago, is asked again; per client address and hour, so
+# many enquiries and so many posts. A VietQR payment of an accepted quote is held this
+# long (abroad: INTL_TRANSFER_WINDOW_DAYS). TRADE_NOTIFY_EMAIL: staff's copy of notices.
+INSTALLED_APPS.insert(INSTALLED_APPS.index("tourism") + 1, "trade")
+TRADE_ENQUIRY_MIN_SECONDS = int(env("TRADE_ENQUIRY_MIN_SECONDS", "3"))
+TRADE_ENQUIRY_MAX_AGE_HOURS = int(env("TRADE_ENQUIRY_MAX_AGE_HOURS", "24"))
+TRADE_ENQUIRIES_PER_HOUR = int(env("TRADE_ENQUIRIES_PER_HOUR", "5"))
+TRADE_ENQUIRY_TRIES_PER_HOUR = int(env("TRADE_ENQUIRY_TRIES_PER_HOUR", "20"))
+TRADE_VIETQR_WINDOW_HOURS = int(env("TRADE_VIETQR_WINDOW_HOURS", "72"))
+TRADE_NOTIFY_EMAIL = env("TRADE_NOTIFY_EMAIL", "")
+# --- polish-15: the Django admin under the site's name, every app and model named in
+# the staff's language (core/admin_site.py).
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = "core.admin_site.AdminConfig"
+# --- issue 14 (trade): feeds, the JSON API and structured data (feeds/, shop/catalogue/offers.py).
+INSTALLED_APPS += ["feeds"]
+# Countries the feeds and the product page's shippingDetails name (those the shop ships
+# to and the product may go to, shop.catalogue.destinations).
+FEEDS_SHIPPING_COUNTRIES = env_list("FEEDS_SHIPPING_COUNTRIES", "VN,US,GB,DE,FR,AU,CA,JP,KR,SG")
+FEEDS_HANDLING_DAYS = (1, 2)  # business days before an order leaves
+# What the returns page says, as schema.org words (MerchantReturnPolicy).
+SHOP_RETURN_POLICY = {
+    "category": env("SHOP_RETURN_CATEGORY", "MerchantReturnFiniteReturnWindow"),
+    "days": int(env("SHOP_RETURN_DAYS", "7")),
+    "method": "ReturnByMail",
+    "fees": "ReturnFeesCustomerResponsibility",
+}
+FEEDS_CACHE_SECONDS = int(env("FEEDS_CACHE_SECONDS", "900"))
+# Categories (slugs, with their subcategories) a platform's ad policy refuses, left out of
+# its feed; "health-supplements" leaves out products marked as health supplements.
+FEEDS_EXCLUDED_CATEGORIES = {
+    "google": env_list("FEEDS_GOOGLE_EXCLUDE", ""),
+    "meta": env_list("FEEDS_META_EXCLUDE", ""),
+}
+API_PAGE_SIZE = 50
+API_MAX_PAGE_SIZE = 100
+API_REQUESTS_PER_MINUTE = int(env("API_REQUESTS_PER_MINUTE", "60"))  # per client address
+
 # --- issue 12 (speed): whole-page cache for anonymous visitors (core/pagecache.py) ---------
 # Served right after WhiteNoise, before sessions: a cached page costs no query. Pages are
 # keyed by language and URL and dropped when anything they show changes (PAGE_CACHE_WATCH:

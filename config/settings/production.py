@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env, env_bool, env_list
+from .base import DATABASES, LOGGING, STORAGES, env, env_bool, env_list
 
 REQUIRED = ["DJANGO_SECRET_KEY", "DATABASE_URL", "REDIS_URL", "DJANGO_ALLOWED_HOSTS", "SITE_URL"]
 _missing = [name for name in REQUIRED if not env(name)]
@@ -32,14 +32,20 @@ CACHES = {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": env("REDIS_URL"),
         "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        # Several sites (or a check run) may share one Redis: keys start with this.
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", ""),
     }
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# Media: S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set (base.py), else
+# a folder (one server, or a shared mount); DEFAULT_FILE_STORAGE names another backend.
 STORAGES = {
-    "default": {
-        "BACKEND": env("DEFAULT_FILE_STORAGE", "django.core.files.storage.FileSystemStorage")
-    },
+    "default": (
+        {"BACKEND": env("DEFAULT_FILE_STORAGE")}
+        if env("DEFAULT_FILE_STORAGE")
+        else STORAGES["default"]
+    ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -53,6 +59,12 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", True)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "20"))
 
 # --- provcore: the checkpoint signing key is a file outside the database; never generated here.
 PROVENANCE_SIGNING_KEY_GENERATE = False
@@ -67,3 +79,19 @@ if not env("PROVENANCE_SIGNING_KEY") or not Path(env("PROVENANCE_SIGNING_KEY")).
 TASKS = {
     "default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
 }
+
+# Search in the shared database (shop/search/backends/postgres.py), not a Whoosh folder
+# per server: SEARCH_BACKEND=whoosh keeps Whoosh on a single server.
+if env("SEARCH_BACKEND", "postgres") == "postgres":
+    HAYSTACK_CONNECTIONS = {
+        "default": {
+            "ENGINE": "shop.search.backends.postgres.PostgresSearchEngine",
+            "TABLE": env("SEARCH_TABLE", "search_document"),
+        }
+    }
+
+# One JSON object a line, each with the request's id (core/observability.py); errors go
+# to the log with their traceback (DEBUG is off: visitors get the site's error page).
+# LOG_FORMAT=text for plain lines.
+if env("LOG_FORMAT", "json") == "json":
+    LOGGING["handlers"]["console"]["formatter"] = "json"

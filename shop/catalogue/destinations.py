@@ -37,7 +37,8 @@ def allowed_countries(product):
     if ship_to == ShipTo.ANYWHERE:
         return None
     if ship_to == ShipTo.LISTED and holder is not None:
-        return {VIETNAM, *holder.ship_to_countries.values_list("pk", flat=True)}
+        # .all(): uses a prefetch of ship_to_countries when there is one (feeds, API).
+        return {VIETNAM, *(country.pk for country in holder.ship_to_countries.all())}
     return {VIETNAM}
 
 

@@ -39,3 +39,16 @@ def line_label(line):
     if line.status in (SHIPPED, CANCELLED):
         return label(line.status)
     return label(line.order.status)
+
+
+#: Wording of the event types the shop itself records (by code; the stored name is
+#: English, written once when the type is first used).
+EVENT_TYPE_LABELS = {
+    "shipped": LABELS[SHIPPED],
+}
+
+
+def event_type_label(event_type):
+    if event_type is None:
+        return ""
+    return EVENT_TYPE_LABELS.get(event_type.code, event_type.name)

@@ -172,6 +172,7 @@ def demo_urls(language):
             urls.append((f"standard page {page.slug}", page.url))
 
         urls.append(("site map", reverse("site-map")))
+        urls.append(("transparency (plan progress)", reverse("plan:transparency")))
         urls.append(("cooperatives", reverse("cooperatives:index")))
         profile = Profile.objects.filter(is_public=True).first()
         urls.append(("cooperative", profile.get_absolute_url()))
@@ -299,7 +300,105 @@ def cooperative_member(walk, language, partner):
             "dashboard: profile",
             reverse("dashboard:cooperative-profile", kwargs={"pk": cooperative.profile.pk}),
         )
+        trade_dashboard(walk, partner)
         page.goto(walk.base + reverse("customer:logout"))
+
+
+def staff_plan_pages(walk, language):
+    """Sign in as the demo's staff member and open the plan report and its printable form."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    from demo.loader import demo_password
+
+    page = walk.page
+    with translation.override(language):
+        page.goto(walk.base + reverse("customer:login"))
+        page.fill('[name="login-username"]', "admin@samlaichau.example")
+        page.fill('[name="login-password"]', demo_password())
+        page.locator('[name="login_submit"]').click()
+        page.wait_for_load_state()
+        walk.check("staff: plan progress", reverse("plan-staff:report"))
+        walk.check("staff: plan progress, printable", reverse("plan-staff:print"))
+        page.goto(walk.base + reverse("customer:logout"))
+
+
+def wholesale_buyer(walk, language, partner):
+    """Issue 14: the wholesale enquiry form, the buyer's enquiry page awaiting a quote,
+    quoted (a lot's document pack attached) and accepted (how to pay; the proforma for a
+    buyer abroad). A second enquiry is left with a draft for the dashboard's forms."""
+    from django.urls import reverse
+    from django.utils import timezone, translation
+
+    from provenance.models import Lot
+    from shop.catalogue import destinations
+    from trade import links, services
+    from trade.models import Quote
+
+    country = {"vi": "VN", "en": "DE"}[language]
+    product = next(
+        r.product
+        for r in partner.stockrecords.all()
+        if destinations.may_ship_to(r.product, country)
+    )
+    from django.contrib.auth import get_user_model
+
+    staff = get_user_model().objects.filter(is_staff=True).first()
+    with translation.override(language):
+        walk.check(
+            "wholesale: enquiry form", reverse("trade:enquiry-form") + f"?product={product.pk}"
+        )
+        walk.check("wholesale: enquiry sent", reverse("trade:sent"))
+    enquiries = []
+    for n in range(2):
+        enquiry, _created = services.submit_enquiry(
+            nonce=f"a11y-{language}-{n}",
+            lines=[(product, 20, "kg")],
+            language=language,
+            company="Hanse Naturwaren GmbH" if language == "en" else "Công ty Dược liệu Tây Bắc",
+            country=country,
+            contact_name="Anna Schmidt" if language == "en" else "Lò Văn Minh",
+            email=f"wholesale-{language}-{n}@example.vn",
+            phone="",
+            packaging="1 kg",
+            wanted_by=None,
+            incoterm="CIF" if language == "en" else "EXW",
+            payment_terms="tt",
+            documents=["lab_certificate", "area_codes"],
+            message="",
+        )
+        enquiries.append(enquiry)
+    enquiry, drafted = enquiries
+    path = links.enquiry_path(enquiry, language)
+    walk.check("wholesale: enquiry awaiting a quote", path)
+    quote = services.start_quote(enquiry, user=staff)
+    lot = Lot.objects.packed().filter(product=product, cooperative=partner).first()
+    for line in quote.lines.all():
+        services.price_line(line, user=staff, unit_price=1_100_000, quantity=line.quantity, lot=lot)
+    services.send_quote(
+        quote, user=staff, valid_until=timezone.localdate() + timezone.timedelta(14)
+    )
+    walk.check("wholesale: quote", path)
+    services.accept_quote(enquiry, Quote.objects.get(pk=quote.pk))
+    walk.check("wholesale: quote accepted, how to pay", path)
+    if language == "en":
+        walk.check(
+            "wholesale: proforma invoice", links.enquiry_path(enquiry, language, "trade:proforma")
+        )
+    services.start_quote(drafted, user=staff)
+    walk.trade_draft = drafted
+
+
+def trade_dashboard(walk, partner):
+    from django.urls import reverse
+
+    walk.check("dashboard: wholesale enquiries", reverse("dashboard:trade-enquiries"))
+    drafted = getattr(walk, "trade_draft", None)
+    if drafted is not None:
+        walk.check(
+            "dashboard: wholesale enquiry (draft quote)",
+            reverse("dashboard:trade-enquiry", kwargs={"pk": drafted.pk}),
+        )
 
 
 def walk_site(page, base, folder, languages=("vi", "en")):
@@ -311,7 +410,9 @@ def walk_site(page, base, folder, languages=("vi", "en")):
             walk.check(page_type, url, status=status)
         walk.check("404", f"/{language}/khong-co-trang-nay/", status=404)
         partner = buy_as_guest(walk, language)
+        wholesale_buyer(walk, language, partner)
         cooperative_member(walk, language, partner)
+        staff_plan_pages(walk, language)
     return walk
 
 

@@ -6,16 +6,14 @@ string of the other language (tests/core/language_check.py). Screenshots go to t
 test's tmp dir."""
 
 import re
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from oscar.core.loading import get_model
 
-from tests.core.language_check import other_language_strings
+from tests.browser.helpers import Check
 
-OVERFLOW_JS = (Path(__file__).parent / "overflow.js").read_text()
 Order = get_model("order", "Order")
 Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
@@ -52,23 +50,7 @@ def orders_to_work_on(language):
 
 # Strings of the other language these pages still show, each with why; the aim is an
 # empty list. A page string containing one of these is not reported.
-OUTSTANDING = {
-    "Trạng thái đơn hàng thay đổi từ": "Oscar's status-change message quotes the stored status",
-    "Các mô models trong": "Django's own Vietnamese for the admin's app list",
-    "Events and training": "the events app's verbose name (another branch)",
-    "Flat Pages": "django.contrib.flatpages has no Vietnamese",
-    "Flat pages": "django.contrib.flatpages has no Vietnamese",
-    "Wagtail images": "Wagtail's app name in the Django admin",
-    "Images": "Wagtail's image model in the Django admin",
-    "Task Results": "django_tasks has no Vietnamese",
-    "Wish list shared emails": "Oscar's wish list model in the Django admin",
-    "Select this object for an action": "Django admin's checkbox label",
-    "Date placed": "Oscar's field name in the Django admin",
-    "Search": "the Django admin's search button",
-    "Close": "Oscar's alert close button (aria-label written in English)",
-    "transaction_id, date, amount, description": "the statement's column names (code)",
-    "Shipped": "the shipping event type's stored name (Oscar shows it as stored)",
-}
+OUTSTANDING = {}
 
 
 def outstanding(text):
@@ -94,32 +76,6 @@ def known_names():
         names += [line.title for line in order.lines.all()]
         names.append(order.shipping_method)
     return [name for name in names if name]
-
-
-class Check:
-    def __init__(self, page, folder, width, language, names):
-        self.page, self.folder, self.width, self.language = page, folder, width, language
-        self.names = names
-        self.problems = []
-        self.count = 0
-
-    def __call__(self, name):
-        self.page.wait_for_load_state()
-        self.count += 1
-        self.page.screenshot(
-            path=self.folder / f"{self.language}-{self.width}-{self.count:02d}-{name}.png",
-            full_page=True,
-        )
-        found = self.page.evaluate(OVERFLOW_JS)
-        if found["scrollWidth"] > found["width"] or found["cut"]:
-            self.problems.append((self.language, self.width, name, self.page.url, found))
-        strings = [
-            text
-            for text in other_language_strings(self.page.content(), self.language, self.names)
-            if not outstanding(text)
-        ]
-        if strings:
-            self.problems.append((self.language, self.width, name, self.page.url, strings))
 
 
 def sign_in(page, language):
@@ -152,7 +108,7 @@ def test_staff_work_through_orders_on_a_phone_and_a_desktop(
             [{"name": "django_language", "value": language, "url": live_server.url}]
         )
         page = context.new_page()
-        check = Check(page, tmp_path, width, language, names)
+        check = Check(page, tmp_path, width, language, names, ignore=outstanding)
 
         sign_in(page, language)
         check("dashboard")

@@ -39,6 +39,9 @@ OPEN_TO_COOPERATIVES = {
     "cooperative-visit",
     "cooperative-visit-slot",
     "cooperative-visit-slot-csv",
+    "trade-enquiries",  # trade: wholesale enquiries naming their products, their lines only
+    "trade-enquiry",
+    "cooperative-marketplace-csv",  # feeds: their own products in Shopee's columns
 }
 
 
@@ -57,7 +60,20 @@ def objects_of(coop, order, line, note):
         "profile": profile_of(coop).pk,
         "trainingsession": training_hosted_by(coop).pk,
         **visit_of(coop),
+        "enquiry": enquiry_of(coop).pk,
     }
+
+
+def enquiry_of(coop):
+    """A wholesale enquiry naming only this cooperative's product."""
+    from trade.models import Enquiry
+
+    found = Enquiry.objects.filter(lines__partner=coop.partner).first()
+    if found is not None:
+        return found
+    from tests.trade.factories import make_enquiry
+
+    return make_enquiry((coop.product, 5))
 
 
 def visit_of(coop):
@@ -138,6 +154,8 @@ def kwargs_for(name, params, view_class, objects):
                 kwargs[param] = objects["slot"]
             elif name == "cooperative-visit":
                 kwargs[param] = objects["experience"]
+            elif name == "trade-enquiry":
+                kwargs[param] = objects["enquiry"]
             elif name in LOT_KIND_OF_PAGE:
                 kwargs[param] = objects[LOT_KIND_OF_PAGE[name]]
             elif model_name in ("lot", "profile", "trainingsession"):

@@ -41,6 +41,8 @@ def known_names():
     """Names written the same in both languages: communes, cooperatives' legal names,
     and the countries as CLDR names them in each language."""
     names = [*content.COMMUNES, *Partner.objects.values_list("name", flat=True)]
+    # The staff member's name, shown in the dashboard's bar (the plan report).
+    names += [user.get_full_name() for user in get_user_model().objects.filter(is_staff=True)]
     for code in ("vi", "en"):
         names += Locale.parse(code).territories.values()
     return names
@@ -101,6 +103,22 @@ def customer_pages(language):
     return pages
 
 
+def plan_pages(language):
+    """The public transparency page and the staff's plan report (issue 13)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    staff = Client()
+    staff.force_login(get_user_model().objects.get(email="admin@samlaichau.example"))
+    with translation.override(language):
+        urls = [
+            reverse("plan:transparency"),
+            reverse("plan-staff:report"),
+            reverse("plan-staff:print"),
+        ]
+    return [(url, staff.get(url).content.decode()) for url in urls]
+
+
 def test_no_page_mixes_languages(demo, django_capture_on_commit_callbacks):
     names = known_names()
     member = get_user_model().objects.get(email=cooperative_email("htx-si-lo-lau"))
@@ -119,6 +137,7 @@ def test_no_page_mixes_languages(demo, django_capture_on_commit_callbacks):
             [f"/{language}/shop/dashboard/", f"/{language}/shop/dashboard/orders/"],
             language,
         )
+        pages += plan_pages(language)
         walked += len(pages)
         for path, html in pages:
             strings = other_language_strings(html, language, names)

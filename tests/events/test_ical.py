@@ -1,4 +1,5 @@
-"""The iCalendar writer (pure, no database) read back by a strict parser."""
+"""The iCalendar writer (pure, no database) read back with ``icalendar`` and the strict
+checks of tests/core/ical_check.py."""
 
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -6,7 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from core import ical
-from tests.events.ical_parser import ICalError, parse, unfold
+from tests.core.ical_check import InvalidCalendar, check_wire_format, read
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -29,19 +30,21 @@ def event(**overrides):
 
 def test_round_trip_keeps_text_and_local_times():
     data = ical.calendar([event()], name="Sự kiện").encode("utf-8")
-    parsed = parse(data)
-    (vevent,) = parsed["events"]
-    assert vevent["SUMMARY"] == "Hội chợ Sâm Lai Châu; đặc sản, nông sản \\ vùng cao"
-    assert vevent["DESCRIPTION"].startswith("Dòng một\nDòng hai, với dấu phẩy; và chấm phẩy.")
-    assert vevent["DESCRIPTION"].endswith("Sâm ngọc linh " * 20)
-    assert vevent["LOCATION"] == "Nhà văn hoá, Phong Thổ, Lai Châu"
-    assert vevent["DTSTART"] == datetime(2026, 12, 20, 8, 0, tzinfo=VN)
-    assert vevent["DTSTART"].utcoffset().total_seconds() == 7 * 3600
-    assert vevent["DTEND"] == datetime(2026, 12, 22, 10, 30, tzinfo=UTC)
-    assert vevent["props"]["DTSTART"][0][0] == {"TZID": "Asia/Ho_Chi_Minh"}
-    assert vevent["props"]["CATEGORIES"][0][1] == ["Hội chợ", "A,B"]
+    calendar, (vevent,) = read(data)
+    assert str(vevent["SUMMARY"]) == "Hội chợ Sâm Lai Châu; đặc sản, nông sản \\ vùng cao"
+    description = str(vevent["DESCRIPTION"])
+    assert description.startswith("Dòng một\nDòng hai, với dấu phẩy; và chấm phẩy.")
+    assert description.endswith("Sâm ngọc linh " * 20)
+    assert str(vevent["LOCATION"]) == "Nhà văn hoá, Phong Thổ, Lai Châu"
+    start = vevent.decoded("DTSTART")
+    assert start == datetime(2026, 12, 20, 8, 0, tzinfo=VN)
+    assert start.utcoffset().total_seconds() == 7 * 3600
+    assert vevent.decoded("DTEND") == datetime(2026, 12, 22, 10, 30, tzinfo=UTC)
+    assert vevent["DTSTART"].params["TZID"] == "Asia/Ho_Chi_Minh"
+    assert [str(c) for c in vevent["CATEGORIES"].cats] == ["Hội chợ", "A,B"]
     assert vevent["STATUS"] == "CONFIRMED"
-    assert "Asia/Ho_Chi_Minh" in parsed["zones"]
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Ho_Chi_Minh"]
+    assert str(calendar["X-WR-CALNAME"]) == "Sự kiện"
 
 
 def test_a_utc_start_is_written_as_vietnam_wall_clock():
@@ -54,7 +57,7 @@ def test_lines_are_folded_at_75_octets_without_cutting_characters():
     data = text.encode("utf-8")
     assert all(len(line) <= 75 for line in data.split(b"\r\n"))
     assert any(line.startswith(b" ") for line in data.split(b"\r\n"))
-    assert parse(data)["events"][0]["SUMMARY"] == "ẩ" * 200
+    assert str(read(data)[1][0]["SUMMARY"]) == "ẩ" * 200
 
 
 def test_fold_boundary_is_exact():
@@ -74,20 +77,20 @@ def test_fold_boundary_is_exact():
         b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n",  # never closed
     ],
 )
-def test_the_parser_is_strict(bad):
-    with pytest.raises(ICalError):
-        parse(bad)
+def test_the_reader_is_strict(bad):
+    with pytest.raises(InvalidCalendar):
+        read(bad)
 
 
-def test_the_parser_refuses_a_cut_character_and_bad_escapes():
+def test_the_reader_refuses_a_cut_character_and_bad_escapes():
     cut = "ẩ".encode()
-    with pytest.raises(ICalError):
-        unfold(b"X-A:" + cut[:1] + b"\r\n " + cut[1:] + b"\r\n")
+    with pytest.raises(InvalidCalendar):
+        check_wire_format(b"X-A:" + cut[:1] + b"\r\n " + cut[1:] + b"\r\n")
     good = ical.calendar([event()])
-    with pytest.raises(ICalError):
-        parse(good.replace("SUMMARY:", "SUMMARY:a;b ").encode())
-    with pytest.raises(ICalError):  # TZID without VTIMEZONE
-        parse(good.replace("TZID:Asia/Ho_Chi_Minh", "TZID:Asia/Nowhere").encode())
+    with pytest.raises(InvalidCalendar):
+        read(good.replace("SUMMARY:", "SUMMARY:a;b ").encode())
+    with pytest.raises(InvalidCalendar):  # TZID without VTIMEZONE
+        read(good.replace("TZID:Asia/Ho_Chi_Minh", "TZID:Asia/Nowhere").encode())
 
 
 def test_naive_times_and_backwards_events_are_refused():

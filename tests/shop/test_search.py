@@ -1,8 +1,11 @@
 import pytest
 
 from tests.factories import ProductFactory
+from tests.shop.search_engines import search_engine
 
-pytestmark = pytest.mark.django_db
+# Every test here runs on Whoosh and on PostgreSQL full-text search.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
+__all__ = ["search_engine"]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 
 from payments.models import Payment
-from tests.tourism import ics_parser
+from tests.core import ical_check
 from tests.tourism.factories import book, english, make_experience, make_slot
 from tourism import links, services
 from tourism.models import Booking
@@ -95,11 +95,11 @@ def test_english_tourist_books_and_cancels(client, visit, django_capture_on_comm
     assert "confirmed" in confirmation.subject
     name, content, mimetype = confirmation.attachments[0]
     assert name.endswith(".ics") and mimetype.startswith("text/calendar")
-    _event, start, _end = ics_parser.event_times(content.encode())
+    _event, start, _end = ical_check.the_event(content.encode())
     assert start == slots[2].starts_at
     ics_response = client.get(links.booking_path(booking, "en").rstrip("/") + "/calendar.ics")
     assert ics_response.status_code == 200
-    ics_parser.event_times(ics_response.content)
+    ical_check.the_event(ics_response.content)
     # the refund is shown before confirming; cancelling needs the box ticked
     page = client.get(response["Location"]).content.decode()
     assert "If you cancel now, you get" in page and "1,100,000" in page

@@ -12,14 +12,34 @@ from django.utils.translation import gettext_lazy as _
 from django.views import generic
 from oscar.apps.dashboard.orders import views as oscar_views
 from oscar.apps.dashboard.orders.views import *  # noqa: F403
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from cooperatives import access
 from core.csv_export import SafeUnicodeCSVWriter
-from shop.order import services
+from shop.order import services, statuses
 
 Order = get_model("order", "Order")
 Line = get_model("order", "Line")
+OrderNote = get_model("order", "OrderNote")
+PaymentError = get_class("payment.exceptions", "PaymentError")
+InvalidOrderStatus = get_class("order.exceptions", "InvalidOrderStatus")
+
+
+def status_changed_message(old_status, new_status):
+    """Oscar quotes the stored codes ('Pending payment' to 'Paid'); staff read the
+    words the rest of the site shows (shop.order.statuses)."""
+    return _("Order status changed from “%(old_status)s” to “%(new_status)s”.") % {
+        "old_status": statuses.label(old_status),
+        "new_status": statuses.label(new_status),
+    }
+
+
+def line_status_changed_message(line, old_status, new_status):
+    return _("Line %(line_id)s: status changed from “%(old_status)s” to “%(new_status)s”.") % {
+        "line_id": line.pk,
+        "old_status": statuses.label(old_status) if old_status else "–",
+        "new_status": statuses.label(new_status),
+    }
 
 
 class ShipLinesForm(forms.Form):
@@ -131,6 +151,30 @@ def _staff_or(staff_view, partner_view):
 class OrderListView(oscar_views.OrderListView):
     dispatch = _staff_or(oscar_views.OrderListView, PartnerOrderListView)
 
+    def change_order_status(self, request, order):
+        """Oscar's bulk action, with the status words staff see elsewhere."""
+        new_status = request.POST.get("new_status", "").strip()
+        if new_status not in order.available_statuses():
+            messages.error(
+                request,
+                _("Order %(number)s cannot change to “%(status)s”.")
+                % {"number": order.number, "status": statuses.label(new_status)},
+            )
+            return
+        old_status = order.status
+        try:
+            self.get_handler(user=request.user).handle_order_status_change(order, new_status)
+        except PaymentError as exc:
+            messages.error(
+                request, _("Unable to change order status due to payment error: %s") % exc
+            )
+        except services.OrderStateError as exc:
+            messages.error(request, str(exc))
+        else:
+            message = status_changed_message(old_status, new_status)
+            messages.info(request, message)
+            order.notes.create(user=request.user, message=message, note_type=OrderNote.SYSTEM)
+
     def download_selected_orders(self, request, orders):
         """Oscar's export, with cells neutralised (core.csv_export)."""
         response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -149,13 +193,32 @@ class OrderDetailView(oscar_views.OrderDetailView):
     dispatch = _staff_or(oscar_views.OrderDetailView, PartnerOrderDetailView)
 
     def change_order_status(self, request, order):
-        """Shipping goes through shop.order.services; what it refuses (a missing export
-        permit, an order not ready) is a message on the page."""
+        """Oscar's, with the status words staff see elsewhere in the message and the
+        order's note. Shipping goes through shop.order.services; what it refuses (a
+        missing export permit, an order not ready) is a message on the page."""
+        form = self.get_order_status_form()
+        if not form.is_valid():
+            return self.reload_page(error=_("Invalid form submission"))
+        old_status, new_status = order.status, form.cleaned_data["new_status"]
+        message = status_changed_message(old_status, new_status)
         try:
-            return super().change_order_status(request, order)
+            self.get_handler(user=request.user).handle_order_status_change(
+                order, new_status, note_msg=message
+            )
+        except PaymentError as exc:
+            messages.error(
+                request, _("Unable to change order status due to payment error: %s") % exc
+            )
+        except InvalidOrderStatus:
+            messages.error(
+                request,
+                _("Unable to change order status as the requested new status is not valid"),
+            )
         except services.OrderStateError as exc:
             messages.error(request, str(exc))
-            return self.reload_page()
+        else:
+            messages.info(request, message)
+        return self.reload_page()
 
     def change_line_statuses(self, request, order, lines, quantities):
         if request.POST.get("new_status", "").strip() == services.SHIPPED:
@@ -164,7 +227,24 @@ class OrderDetailView(oscar_views.OrderDetailView):
             except services.ExportPermitMissing as exc:
                 messages.error(request, str(exc))
                 return self.reload_page()
-        return super().change_line_statuses(request, order, lines, quantities)
+        return self._change_line_statuses(request, order, lines)
+
+    def _change_line_statuses(self, request, order, lines):
+        """Oscar's, with the status words staff see elsewhere."""
+        new_status = request.POST.get("new_status", "").strip()
+        if not new_status or any(new_status not in line.available_statuses() for line in lines):
+            return self.reload_page(
+                error=_("“%(status)s” is not a valid new status for these lines.")
+                % {"status": statuses.label(new_status)}
+            )
+        notes = []
+        for line in lines:
+            notes.append(line_status_changed_message(line, line.status, new_status))
+            line.set_status(new_status)
+        message = "\n".join(notes)
+        messages.info(request, message)
+        order.notes.create(user=request.user, message=message, note_type=OrderNote.SYSTEM)
+        return self.reload_page()
 
 
 class ExportPermitForm(forms.Form):
