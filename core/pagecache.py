@@ -171,7 +171,8 @@ class PageCacheMiddleware:
             return None
         if not response.get("Content-Type", "").startswith("text/html"):
             return None
-        if any(name != settings.CSRF_COOKIE_NAME for name in response.cookies):
+        shared = {settings.CSRF_COOKIE_NAME, *settings.PAGE_CACHE_UNSHOWN_COOKIES}
+        if any(name not in shared for name in response.cookies):
             return None  # a session, a basket, a message or a device cookie: personal
         control = response.get("Cache-Control", "")
         if "private" in control or "no-store" in control:

@@ -720,6 +720,9 @@ PAGE_CACHE_SKIP_PATHS = [
 ]
 # Cookies that make a visitor's page their own (besides session, basket and messages).
 PAGE_CACHE_PRIVATE_COOKIES = []
+# Cookies a page may set and still be stored: no page shows them (Oscar's recently viewed
+# products, written on every product view, is not in our product template).
+PAGE_CACHE_UNSHOWN_COOKIES = ["oscar_history"]
 PAGE_CACHE_WATCH = {
     "catalogue",
     "partner",
@@ -763,7 +766,7 @@ else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),
+            "LOCATION": env("CACHE_DIR", str(VAR_DIR / "cache")),
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
