@@ -12,7 +12,7 @@ SITE_HOST = $(if $(filter 0.0.0.0 :: [::],$(HOST)),127.0.0.1,$(HOST))
 MANAGE := $(BIN)/python manage.py
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: run test install setup test-fast lint format check messages lock clean bench scale-check
+.PHONY: run test install setup test-fast lint format check messages lock clean bench audit scale-check
 
 $(BIN)/.installed: requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,8 +66,17 @@ lock: install
 	$(BIN)/python -m pip install --quiet pip-tools
 	$(BIN)/pip-compile --quiet --strip-extras --extra dev -o requirements.lock pyproject.toml
 
+## Throughput of the anonymous pages against a bare Django view (needs wrk: apt-get install
+## wrk). BENCH_ARGS="--products 1000" for a big catalogue; DATABASE_URL for PostgreSQL.
+## Writes var/bench/<database>-<products>.json and .md; fails under the targets (issue 12).
 bench: setup
+	@command -v wrk >/dev/null || { echo "make bench needs wrk: apt-get install wrk"; exit 1; }
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
+
+## Lighthouse 12 (installed by npm into var/audit/), mobile profile, against Debian's
+## Chromium (CHROME_PATH): home, catalogue, product, trace and experience pages.
+audit: setup
+	$(BIN)/python scripts/audit.py
 
 ## Two gunicorn servers behind nginx on loopback, sharing PostgreSQL and Redis: concurrent
 ## checkouts, sessions, baskets and cache invalidation across both (needs nginx, Redis and

@@ -17,3 +17,8 @@ class CoreConfig(AppConfig):
         # After django.contrib.sites has created its example.com Site (it runs earlier
         # in INSTALLED_APPS), set it to SITE_URL's host.
         post_migrate.connect(sync_site_after_migrate, dispatch_uid="core.sync_site")
+
+        from core.pagecache import connect_signals
+
+        # Cached anonymous pages are dropped when what they show changes (issue 12).
+        connect_signals()

@@ -696,3 +696,77 @@ FEEDS_EXCLUDED_CATEGORIES = {
 API_PAGE_SIZE = 50
 API_MAX_PAGE_SIZE = 100
 API_REQUESTS_PER_MINUTE = int(env("API_REQUESTS_PER_MINUTE", "60"))  # per client address
+
+# --- issue 12 (speed): whole-page cache for anonymous visitors (core/pagecache.py) ---------
+# Served right after WhiteNoise, before sessions: a cached page costs no query. Pages are
+# keyed by language and URL and dropped when anything they show changes (PAGE_CACHE_WATCH:
+# an app label or a model label; PAGE_CACHE_IGNORE: what never changes a public page, such
+# as the scan log, which anonymous visits write).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "core.pagecache.PageCacheMiddleware",
+)
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# What a browser or CDN may keep a page that is the same for everyone (ETag to revalidate).
+PAGE_CACHE_MAX_AGE = int(env("PAGE_CACHE_MAX_AGE", "60"))
+PAGE_CACHE_PATHS = [rf"^/({_LANG})/", r"^/01/"]
+PAGE_CACHE_SKIP_PATHS = [
+    rf"^/({_LANG})/shop/(?!catalogue/|search/)",  # basket, checkout, accounts, dashboard
+    rf"^/({_LANG})/(cooperatives|visits|training|i18n)/",
+    rf"^/({_LANG})/trace/(?!01/)",  # checkpoints, reports, staff pages
+    r"/21/",  # a serial's page counts devices and logs each scan
+]
+# Cookies that make a visitor's page their own (besides session, basket and messages).
+PAGE_CACHE_PRIVATE_COOKIES = []
+# Cookies a page may set and still be stored: no page shows them (Oscar's recently viewed
+# products, written on every product view, is not in our product template).
+PAGE_CACHE_UNSHOWN_COOKIES = ["oscar_history"]
+PAGE_CACHE_WATCH = {
+    "catalogue",
+    "partner",
+    "offer",
+    "provenance",
+    "tourism",
+    "events",
+    "cms",
+    "cooperatives",
+    "payments.ExchangeRate",
+    "wagtailcore",
+    "wagtailimages.Image",
+    "taggit",
+    "flatpages",
+    "sites",
+}
+PAGE_CACHE_IGNORE = {
+    "provenance.ScanRecord",
+    "provenance.UnknownCodeTally",
+    "provenance.SuspectPackReport",
+    "cooperatives.Application",
+    "cooperatives.ApplicationDocument",
+    "events.TrainingRegistration",
+    "wagtailcore.ReferenceIndex",
+    "wagtailcore.PageLogEntry",
+    "wagtailcore.ModelLogEntry",
+    "wagtailcore.Revision",
+    "wagtailcore.PageSubscription",
+}
+# One cache for every process (gunicorn's workers see each other's bumps): Redis when
+# REDIS_URL is given, else files under var/ for the embedded default. Tests use memory.
+if env("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": env("REDIS_URL"),
+            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env("CACHE_DIR", str(VAR_DIR / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }

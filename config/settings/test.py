@@ -35,3 +35,4 @@ PROVENANCE_SIGNING_KEY = os.path.join(_tmp, "provenance-signing-key.pem")
 # A test's transaction never commits, so the site's on-commit index updates would never
 # run; tests index as rows are saved and start from an empty index (tests/conftest.py).
 HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.RealtimeSignalProcessor"
+PAGE_CACHE_ENABLED = False  # issue 12: tests that want it use the page_cache fixture

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.pagecache import invalidate_pages_on_commit
 from provenance.models import (
     LabLimit,
     LabResult,
@@ -184,6 +185,7 @@ def judge_lab_test(test, results):
     LabTest.objects.filter(pk=test.pk).update(
         status=status, passed=test.passed, review_reasons=reasons
     )
+    invalidate_pages_on_commit()
     return status
 
 

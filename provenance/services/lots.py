@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.pagecache import invalidate_pages_on_commit
 from provenance import gs1
 from provenance.hashing import normalise
 from provenance.models import (
@@ -501,6 +502,7 @@ def pack_lot(
 def release_lot(lot, *, user=None):
     with transaction.atomic():
         Lot.objects.filter(pk=lot.pk).update(released=True)
+        invalidate_pages_on_commit()
         lot.released = True
         append_event(
             cooperative=lot.cooperative,

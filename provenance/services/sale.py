@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.pagecache import invalidate_pages_on_commit
 from provenance.hashing import (
     normalise,
 )
@@ -166,6 +167,7 @@ def refresh_sellability(lots, unsealed_ids=frozenset()):
         Lot.objects.filter(pk=lot.pk).update(
             sale_blockers=blockers, is_sellable=not blockers, checked_at=now, summary=summary
         )
+        invalidate_pages_on_commit()  # cached pages show what is for sale
 
 
 def current_lot(stockrecord):

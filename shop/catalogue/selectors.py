@@ -35,3 +35,37 @@ def products_in_category(slug, limit):
         .distinct()
         .order_by("-priority", "-date_created", "-pk")[:limit]
     )
+
+
+# How a listing without search words is sorted (the search form's ``sort_by``); the
+# default puts what the shop features first, then the newest.
+BROWSE_ORDER = {
+    "": ("-priority", "-date_created", "-pk"),
+    "relevancy": ("-priority", "-date_created", "-pk"),
+    "rating": ("-rating", "-pk"),
+    "newest": ("-date_created", "-pk"),
+    "price-asc": ("min_price", "pk"),
+    "price-desc": ("-min_price", "-pk"),
+    "title-asc": ("title", "pk"),
+    "title-desc": ("-title", "-pk"),
+}
+
+
+def browse_products(categories=None, sort_by=""):
+    """Every browsable product (in ``categories`` when given), from the database: what the
+    catalogue and category pages list when no search words are given."""
+    from django.db.models import Min
+
+    products = (
+        Product.objects.base_queryset()
+        .browsable()
+        .prefetch_related("stockrecords__provenance_lots")
+    )
+    order = BROWSE_ORDER.get(sort_by or "", BROWSE_ORDER[""])
+    if "min_price" in order[0]:
+        products = products.annotate(min_price=Min("stockrecords__price"))
+    if categories is not None:
+        products = products.filter(
+            pk__in=Product.objects.filter(categories__in=categories).values("pk")
+        )
+    return products.order_by(*order)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from django.db.models import Sum
 from oscar.core.loading import get_model
 
+from core.pagecache import invalidate_pages_on_commit
 from shop.order.statuses import OPEN_STATUSES
 
 StockRecord = get_model("partner", "StockRecord")
@@ -21,6 +22,8 @@ def lock_stockrecords(pks):
     pks = sorted({pk for pk in pks if pk})
     if not pks:
         return {}
+    # Stock is locked to change it: cached pages show stock levels (core.pagecache).
+    invalidate_pages_on_commit()
     return {
         record.pk: record
         for record in StockRecord.objects.select_for_update().filter(pk__in=pks).order_by("pk")

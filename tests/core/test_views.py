@@ -9,9 +9,11 @@ pytestmark = pytest.mark.django_db
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
+@pytest.mark.parametrize("page_cache", [False, True], ids=["rendered", "page-cache"])
 def test_anonymous_page_views_write_nothing(
-    client, bilingual_site, django_capture_on_commit_callbacks
+    client, bilingual_site, django_capture_on_commit_callbacks, settings, page_cache
 ):
+    settings.PAGE_CACHE_ENABLED = page_cache
     with django_capture_on_commit_callbacks(execute=True):
         product = ProductFactory(stock=3, image=True)
     urls = [
