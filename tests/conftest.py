@@ -26,6 +26,15 @@ def ensure_wagtail_tree():
 
 
 @pytest.fixture
+def countries(db):
+    """Oscar's country list as the seed migration leaves it (a transactional test earlier on
+    the same worker flushes it)."""
+    from shop.address.countries import ensure_countries
+
+    ensure_countries()
+
+
+@pytest.fixture
 def wagtail_root(db):
     return ensure_wagtail_tree()
 

@@ -70,13 +70,6 @@ def line_of(order, coop):
     return order.lines.get(partner=coop.partner)
 
 
-@pytest.fixture
-def countries(db):
-    from shop.address.countries import ensure_countries
-
-    ensure_countries()
-
-
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits count in the cache: each test starts with none counted."""

@@ -25,7 +25,7 @@ WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 @pytest.fixture
-def catalogue(bilingual_site, django_capture_on_commit_callbacks):
+def catalogue(bilingual_site, countries, django_capture_on_commit_callbacks):
     return build_catalogue(django_capture_on_commit_callbacks)
 
 

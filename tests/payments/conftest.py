@@ -2,13 +2,6 @@ import pytest
 
 
 @pytest.fixture
-def countries(db):
-    from shop.address.countries import ensure_countries
-
-    ensure_countries()
-
-
-@pytest.fixture
 def fake_stripe(settings):
     from tests.payments.fake_stripe import FakeStripe
 

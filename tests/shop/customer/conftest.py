@@ -1,8 +1,0 @@
-import pytest
-
-
-@pytest.fixture
-def countries(db):
-    from shop.address.countries import ensure_countries
-
-    ensure_countries()
