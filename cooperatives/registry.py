@@ -73,6 +73,7 @@ class DashboardPage:
     name: str  # the URL name, reversed as "dashboard:<name>"
     menu_label: object = None  # a menu entry when given (use gettext_lazy)
     menu_icon: str | None = None
+    menu_group: object = None  # entries with the same group share one drop-down
 
     def as_view(self):
         from django.utils.module_loading import import_string
@@ -81,11 +82,13 @@ class DashboardPage:
         return view.as_view() if hasattr(view, "as_view") else view
 
 
-def register_dashboard_page(route, view, name, *, menu_label=None, menu_icon=None):
+def register_dashboard_page(route, view, name, *, menu_label=None, menu_icon=None, menu_group=None):
     """A dashboard page open to staff and to cooperative users (the view itself must
     load every object through ``cooperatives.access``). With ``menu_label`` it also
-    gets an entry in the dashboard menu. Registering a name again replaces the page."""
-    _PAGES[name] = DashboardPage(route, view, name, menu_label, menu_icon)
+    gets an entry in the dashboard menu; pages naming the same ``menu_group`` (a lazy
+    label) share one drop-down, so the menu stays one row however many apps add pages.
+    Registering a name again replaces the page."""
+    _PAGES[name] = DashboardPage(route, view, name, menu_label, menu_icon, menu_group)
 
 
 def unregister_dashboard_page(name):
@@ -97,9 +100,23 @@ def dashboard_pages():
 
 
 def dashboard_menu():
-    """Menu entries in Oscar's OSCAR_DASHBOARD_NAVIGATION form."""
-    return [
-        {"label": page.menu_label, "icon": page.menu_icon, "url_name": f"dashboard:{page.name}"}
-        for page in _PAGES.values()
-        if page.menu_label
-    ]
+    """Menu entries in Oscar's OSCAR_DASHBOARD_NAVIGATION form: a page on its own, or a
+    group (where its first page would stand) with its pages as children."""
+    entries, groups = [], {}
+    for page in _PAGES.values():
+        if not page.menu_label:
+            continue
+        entry = {
+            "label": page.menu_label,
+            "icon": page.menu_icon,
+            "url_name": f"dashboard:{page.name}",
+        }
+        if page.menu_group is None:
+            entries.append(entry)
+            continue
+        key = str(page.menu_group)
+        if key not in groups:
+            groups[key] = {"label": page.menu_group, "icon": page.menu_icon, "children": []}
+            entries.append(groups[key])
+        groups[key]["children"].append(entry)
+    return entries

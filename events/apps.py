@@ -19,6 +19,7 @@ class EventsConfig(AppConfig):
             "events.dashboard.HostedTrainingListView",
             "events-training",
             menu_label=_("Training you host"),
+            menu_group=_("Visits and training"),
             menu_icon="fas fa-chalkboard-teacher",
         )
         registry.register_dashboard_page(

@@ -17,6 +17,7 @@ class FeedsConfig(AppConfig):
             "feeds.views.marketplace_csv",
             "cooperative-marketplace-csv",
             menu_label=_("Shopee listing (CSV)"),
+            menu_group=_("Selling"),
             menu_icon="fas fa-file-csv",
         )
         services.connect_cache_invalidation()

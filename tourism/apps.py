@@ -27,6 +27,7 @@ class TourismConfig(AppConfig):
             "tourism.views.host_index",
             "cooperative-visits",
             menu_label=_("Farm visits"),
+            menu_group=_("Visits and training"),
             menu_icon="fas fa-route",
         )
         cooperatives.register_dashboard_page(

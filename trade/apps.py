@@ -26,6 +26,7 @@ class TradeConfig(AppConfig):
             "trade.dashboard.enquiry_list",
             "trade-enquiries",
             menu_label=_("Wholesale enquiries"),
+            menu_group=_("Selling"),
             menu_icon="fas fa-file-invoice-dollar",
         )
         cooperatives.register_dashboard_page(

@@ -21,6 +21,7 @@ class DashboardConfig(apps.DashboardConfig):
             "shop.dashboard.views.SalesReportView",
             "cooperative-sales",
             menu_label=_("Sales"),
+            menu_group=_("Selling"),
             menu_icon="fas fa-chart-line",
         )
         super().ready()

@@ -115,3 +115,27 @@ def test_a_page_registered_by_an_app_is_mounted_opened_to_cooperatives_and_in_th
     assert f'href="{url}"' in sales
     assert "Registry test page" in sales
     assert f'href="{reverse("dashboard:cooperative-lots")}"' in sales
+
+
+def test_pages_of_one_group_share_one_drop_down():
+    """The dashboard menu stays one row: pages naming the same group are its children,
+    standing where the group's first page would; ungrouped pages stay on their own."""
+    from cooperatives import registry
+
+    saved = dict(registry._PAGES)
+    try:
+        registry._PAGES.clear()
+        registry.register_dashboard_page("a/", "x.a", "a", menu_label="A", menu_group="G")
+        registry.register_dashboard_page("b/", "x.b", "b", menu_label="B")
+        registry.register_dashboard_page("c/", "x.c", "c", menu_label="C", menu_group="G")
+        registry.register_dashboard_page("d/", "x.d", "d")  # no menu entry
+        menu = registry.dashboard_menu()
+    finally:
+        registry._PAGES.clear()
+        registry._PAGES.update(saved)
+    assert [entry["label"] for entry in menu] == ["G", "B"]
+    assert [child["url_name"] for child in menu[0]["children"]] == [
+        "dashboard:a",
+        "dashboard:c",
+    ]
+    assert menu[1]["url_name"] == "dashboard:b"
