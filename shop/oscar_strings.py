@@ -169,6 +169,8 @@ STRINGS = [
     # The Django admin (polish-15): Django's Vietnamese is missing or wrong for these
     gettext_noop("Models in the %(name)s application"),
     gettext_noop("Select this object for an action"),
+    # Django 5.2's checkbox label (django.contrib.admin.options.action_checkbox).
+    gettext_noop("Select this object for an action - {}"),
     gettext_noop("Select all objects on this page for an action"),
     gettext_noop("Run the selected action"),
     gettext_noop("Site administration"),

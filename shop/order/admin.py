@@ -19,7 +19,17 @@ class OrderAdmin(OscarOrderAdmin):
     """Oscar's order admin plus every payment for the order and its history."""
 
     readonly_fields = (*getattr(OscarOrderAdmin, "readonly_fields", ()), "payments_summary")
-    list_display = (*OscarOrderAdmin.list_display, "payment_method", "cod_confirmed_at")
+    list_display = (
+        *(f if f != "date_placed" else "placed" for f in OscarOrderAdmin.list_display),
+        "payment_method",
+        "cod_confirmed_at",
+    )
+
+    @admin.display(description=_("Date placed"), ordering="date_placed")
+    def placed(self, obj):
+        """Oscar's field has no verbose name: the column would say "Date placed" in
+        every language."""
+        return obj.date_placed
 
     @admin.display(description=_("Payments"))
     def payments_summary(self, obj):
