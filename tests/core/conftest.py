@@ -1,1 +1,1 @@
-from tests.cooperatives.conftest import coop_a, countries  # noqa: F401
+from tests.cooperatives.conftest import coop_a  # noqa: F401
