@@ -281,6 +281,10 @@ def test_host_checks_guests_in(browser, live_server, visit_site, tmp_path, langu
     page.wait_for_url(re.compile(rf"/dashboard/visits/slots/{slot.pk}/$"))
     check("check-in-list")
     arrived, no_show = {"vi": ("Đã đến", "Không đến"), "en": ("Arrived", "No-show")}[language]
+    # Every guest's buttons lie wholly on the 390 px screen (not cut off by a wide table).
+    for button in page.locator("table.checkin-list button").all():
+        box = button.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     page.locator(f"tr[data-booking='{arriving.code}']").get_by_role("button", name=arrived).click()
     page.wait_for_load_state()
     page.locator(f"tr[data-booking='{missing.code}']").get_by_role("button", name=no_show).click()
